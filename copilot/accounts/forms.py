@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django import forms
+
+from copilot.accounts.models import Profile, timezone_names
+from copilot.forms import ListField
+from jobs.skills import normalize_skills
+
+
+class ProfileForm(forms.ModelForm):
+    skills = ListField(
+        separators=",",
+        max_items=100,
+        help_text="Separate with commas. Known names are matched to the taxonomy (JS → JavaScript).",
+        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off", "data-tags": "skills"}),
+    )
+    preferred_locations = ListField(
+        separators=";",
+        max_items=20,
+        label="Preferred locations",
+        help_text="Separate with semicolons, e.g. “Berlin, Germany; Remote - EU”.",
+    )
+    target_roles = ListField(
+        separators=";",
+        max_items=20,
+        help_text="Separate with semicolons, e.g. “Backend Engineer; Platform Engineer”.",
+    )
+    timezone = forms.CharField(
+        max_length=64,
+        widget=forms.TextInput(attrs={"list": "timezone-names", "autocomplete": "off"}),
+        help_text="An IANA name such as Europe/Berlin or America/New_York.",
+    )
+
+    class Meta:
+        model = Profile
+        fields = [
+            "skills",
+            "experience_level",
+            "target_roles",
+            "preferred_locations",
+            "remote_preference",
+            "timezone",
+            "morning_digest",
+            "morning_hour",
+            "evening_digest",
+            "evening_hour",
+        ]
+        widgets = {
+            "morning_hour": forms.NumberInput(attrs={"min": 0, "max": 23}),
+            "evening_hour": forms.NumberInput(attrs={"min": 0, "max": 23}),
+        }
+        labels = {"morning_hour": "Morning brief hour", "evening_hour": "Evening summary hour"}
+
+    def clean_skills(self) -> list[str]:
+        return normalize_skills(self.cleaned_data["skills"])
+
+    def clean_timezone(self) -> str:
+        value = self.cleaned_data["timezone"].strip()
+        if value not in timezone_names():
+            raise forms.ValidationError(f"“{value}” is not a known time zone. Try a name like Europe/Berlin.")
+        return value

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import secrets
+import zoneinfo
+from functools import cache
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+
+class User(AbstractUser):
+    """The account. Kept custom from the first migration so it can grow without pain."""
+
+    class Meta:
+        db_table = "accounts_user"
+
+
+@cache
+def timezone_names() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_timezone(value: str) -> None:
+    if value not in timezone_names():
+        raise ValidationError("%(value)s is not a known time zone (e.g. Europe/Berlin).", params={"value": value})
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class ExperienceLevel(models.TextChoices):
+    JUNIOR = "junior", "Junior"
+    MID = "mid", "Mid-level"
+    SENIOR = "senior", "Senior"
+
+
+class RemotePreference(models.TextChoices):
+    ANY = "any", "Remote, hybrid or on-site"
+    REMOTE = "remote", "Remote only"
+    HYBRID = "hybrid", "Hybrid or remote"
+    ONSITE = "onsite", "On-site only"
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    skills = models.JSONField(default=list, blank=True, help_text="Canonical skill names.")
+    preferred_locations = models.JSONField(default=list, blank=True)
+    experience_level = models.CharField(max_length=10, choices=ExperienceLevel.choices, blank=True)
+    target_roles = models.JSONField(default=list, blank=True)
+    remote_preference = models.CharField(max_length=10, choices=RemotePreference.choices, default=RemotePreference.ANY)
+    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    morning_digest = models.BooleanField("morning brief", default=True)
+    morning_hour = models.PositiveSmallIntegerField(default=8, validators=[MinValueValidator(0), MaxValueValidator(23)])
+    evening_digest = models.BooleanField("evening summary", default=True)
+    evening_hour = models.PositiveSmallIntegerField(default=20, validators=[MinValueValidator(0), MaxValueValidator(23)])
+    calendar_token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(morning_hour__lte=23), name="profile_morning_hour_range"),
+            models.CheckConstraint(condition=models.Q(evening_hour__lte=23), name="profile_evening_hour_range"),
+            models.CheckConstraint(
+                condition=models.Q(experience_level__in=["", "junior", "mid", "senior"]),
+                name="profile_experience_level_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.skills or self.preferred_locations or self.experience_level or self.target_roles)
+
+    def reset_calendar_token(self) -> None:
+        self.calendar_token = _new_token()
+        self.save(update_fields=["calendar_token", "updated_at"])
+
+
+class Heartbeat(models.Model):
+    """Last sign of life from a background worker, read by /health."""
+
+    name = models.CharField(max_length=50, unique=True)
+    beat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.beat_at:%Y-%m-%d %H:%M:%S}"

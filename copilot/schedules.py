@@ -1,0 +1,23 @@
+"""Every recurring task, declared in one place and installed by `manage.py install_schedules`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ScheduleSpec:
+    name: str
+    func: str
+    cron: str  # server time
+    description: str
+
+
+SCHEDULES: list[ScheduleSpec] = [
+    ScheduleSpec(
+        name="worker-heartbeat",
+        func="copilot.tasks.heartbeat",
+        cron="* * * * *",
+        description="Proves to /health that a worker is running.",
+    ),
+]

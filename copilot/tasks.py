@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.utils import timezone
+
+from copilot.accounts.models import Heartbeat
+
+
+def heartbeat() -> None:
+    Heartbeat.objects.update_or_create(name="worker", defaults={"beat_at": timezone.now()})

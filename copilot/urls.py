@@ -1,0 +1,19 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from copilot import views
+
+# The admin signs in through allauth's login, so it shares its rate limits.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Career Co-Pilot operations"
+admin.site.site_title = "Career Co-Pilot admin"
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("health", views.health, name="health"),
+    path("accounts/", include("allauth.urls")),
+    path("settings/", include("copilot.accounts.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    return render(request, "landing.html")
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    from insights.dashboard import dashboard_context  # the insights app owns what the dashboard shows
+
+    return render(request, "dashboard.html", dashboard_context(request.user))
+
+
+@require_GET
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """Liveness for load balancers and operators: database and worker status, no user data."""
+    from copilot.accounts.models import Heartbeat
+
+    body: dict[str, object] = {"status": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        body["database"] = "ok"
+    except DatabaseError:
+        body.update(status="error", database="unavailable", worker="unknown")
+        return JsonResponse(body, status=503)
+
+    try:
+        beat = Heartbeat.objects.filter(name="worker").values_list("beat_at", flat=True).first()
+    except DatabaseError:
+        beat = None
+    if beat is None:
+        body["worker"] = "unknown"
+    else:
+        age = (timezone.now() - beat).total_seconds()
+        body["worker"] = "ok" if age <= settings.WORKER_HEARTBEAT_MAX_AGE else "stale"
+        body["worker_last_seen_seconds"] = int(age)
+    body["scheduler"] = "on" if settings.ENABLE_SCHEDULER else "off"
+    return JsonResponse(body)
+
+
+def worker_is_alive(max_age: timedelta | None = None) -> bool:
+    from copilot.accounts.models import Heartbeat
+
+    max_age = max_age or timedelta(seconds=settings.WORKER_HEARTBEAT_MAX_AGE)
+    return Heartbeat.objects.filter(name="worker", beat_at__gte=timezone.now() - max_age).exists()

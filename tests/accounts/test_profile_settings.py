@@ -1,0 +1,78 @@
+import pytest
+
+from copilot.accounts.models import Profile
+from tests.factories import make_user
+
+
+def test_a_new_user_starts_with_an_empty_profile(db):
+    user = make_user()
+    assert user.profile.is_empty
+    assert user.profile.skills == [] and user.profile.timezone == "UTC"
+
+
+def test_settings_page_needs_login(client, db):
+    response = client.get("/settings/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_settings_page_shows_the_profile(alice_client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        response = alice_client.get("/settings/")
+    assert response.status_code == 200
+    assert "Python, Django, PostgreSQL" in response.content.decode()
+
+
+def test_saving_the_profile_canonicalises_skills_and_splits_lists(alice_client, alice):
+    response = alice_client.post(
+        "/settings/",
+        {
+            "skills": "js, Postgres, k8s, python, My Own Skill",
+            "experience_level": "mid",
+            "target_roles": "Backend Engineer; Platform Engineer",
+            "preferred_locations": "Berlin, Germany; Remote - EU",
+            "remote_preference": "remote",
+            "timezone": "Asia/Tokyo",
+            "morning_digest": "on",
+            "morning_hour": "7",
+            "evening_hour": "21",
+        },
+    )
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=alice)
+    assert profile.skills == ["JavaScript", "PostgreSQL", "Kubernetes", "Python", "My Own Skill"]
+    assert profile.preferred_locations == ["Berlin, Germany", "Remote - EU"]
+    assert profile.target_roles == ["Backend Engineer", "Platform Engineer"]
+    assert (profile.timezone, profile.morning_hour, profile.evening_digest) == ("Asia/Tokyo", 7, False)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("timezone", "Mars/Olympus", "not a known time zone"),
+        ("experience_level", "wizard", "Select a valid choice"),
+        ("morning_hour", "25", "less than or equal to 23"),
+        ("evening_hour", "-1", "greater than or equal to 0"),
+        ("skills", "Python\x00", "control characters"),
+    ],
+)
+def test_bad_input_is_shown_next_to_the_field_and_nothing_is_saved(alice_client, alice, field, value, message):
+    data = {"skills": "Rust", "timezone": "UTC", "morning_hour": "8", "evening_hour": "20", "remote_preference": "any",
+            "experience_level": "junior"}
+    data[field] = value
+    response = alice_client.post("/settings/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert "Nothing was saved" in html
+    profile = Profile.objects.get(user=alice)
+    assert profile.skills == ["Python", "Django", "PostgreSQL"]
+    assert profile.experience_level == "senior"
+
+
+def test_resetting_the_calendar_token_changes_it(alice_client, alice):
+    old = alice.profile.calendar_token
+    assert alice_client.post("/settings/calendar-token/reset/").status_code == 302
+    alice.profile.refresh_from_db()
+    assert alice.profile.calendar_token != old
+    assert alice_client.get("/settings/calendar-token/reset/").status_code == 405

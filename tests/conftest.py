@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def alice(db):
+    from tests.factories import make_user
+
+    return make_user("alice", skills=["Python", "Django", "PostgreSQL"], preferred_locations=["Berlin, Germany"],
+                     experience_level="senior", timezone="Europe/Berlin")
+
+
+@pytest.fixture
+def bob(db):
+    from tests.factories import make_user
+
+    return make_user("bob")
+
+
+@pytest.fixture
+def alice_client(client, alice):
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(client, bob):
+    client.force_login(bob)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache(request):
+    # Pure tests (run with -p no:django) have no settings; only Django tests share the cache.
+    if "django_db_setup" in request.fixturenames or "db" in request.fixturenames:
+        from django.core.cache import cache
+
+        cache.clear()
+    yield
