@@ -15,5 +15,8 @@ urlpatterns = [
     path("health", views.health, name="health"),
     path("accounts/", include("allauth.urls")),
     path("settings/", include("copilot.accounts.urls")),
+    path("jobs/", include("jobs.urls")),
+    path("applications/", include("applications.urls")),
+    path("insights/", include("insights.urls")),
     path("admin/", admin.site.urls),
 ]

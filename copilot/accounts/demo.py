@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from copilot.accounts.models import Profile, User
+from jobs.demo import seed_jobs
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "copilot-demo-2026"
@@ -32,8 +33,7 @@ def seed_demo(*, reset: bool = False) -> tuple[User, bool]:
     )
     _mark_email_verified(user)
     Profile.objects.create(user=user, **DEMO_PROFILE)
-    for seeder in _extra_seeders():
-        seeder(user)
+    seed_jobs(user)
     return user, True
 
 
@@ -41,15 +41,3 @@ def _mark_email_verified(user: User) -> None:
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-
-
-def _extra_seeders():
-    """Each app contributes its part of the demo data (jobs, applications)."""
-    seeders = []
-    try:
-        from jobs.demo import seed_jobs
-    except ImportError:
-        pass
-    else:
-        seeders.append(seed_jobs)
-    return seeders

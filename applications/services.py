@@ -1,0 +1,102 @@
+"""Every write to applications: status changes always record a timeline event in the same transaction."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from applications.models import CLOSED_STATUSES, Application, Interview, Note, Status, TimelineEvent
+from jobs.models import Job
+
+FOLLOW_UP_AFTER = timedelta(days=7)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+@transaction.atomic
+def start_application(
+    *, user, job: Job, status: str = Status.INTERESTED, applied_date: date | None = None, note: str = ""
+) -> Application:
+    """Create the application for a job (idempotent: an existing one is returned unchanged)."""
+    if job.user_id != user.pk:
+        raise ValidationError("This job belongs to another user.")
+    existing = Application.objects.filter(job=job).first()
+    if existing is not None:
+        return existing
+    application = Application.objects.create(user=user, job=job, status=Status.INTERESTED)
+    TimelineEvent.objects.create(
+        application=application, from_status="", to_status=Status.INTERESTED, note="", created_at=timezone.now()
+    )
+    if status != Status.INTERESTED:
+        move_application(application=application, status=status, note=note, applied_date=applied_date)
+    return application
+
+
+@transaction.atomic
+def move_application(
+    *, application: Application, status: str, note: str = "", applied_date: date | None = None
+) -> Application:
+    """Change the status; record the move on the timeline; stamp applied dates and the follow-up."""
+    if status not in Status.values:
+        raise ValidationError(f"“{status}” is not a known status.")
+    # Lock the row so two quick moves cannot both read the same 'from' status.
+    application = Application.objects.select_for_update().select_related("job").get(pk=application.pk)
+    if application.status == status:
+        return application
+    now = timezone.now()
+    TimelineEvent.objects.create(
+        application=application, from_status=application.status, to_status=status, note=note.strip(), created_at=now
+    )
+    application.status = status
+    application.status_changed_at = now
+    fields = ["status", "status_changed_at", "updated_at"]
+    if status == Status.APPLIED:
+        stamped = applied_date or application.applied_date or application.job.date_applied or _today()
+        if application.applied_date is None:
+            application.applied_date = stamped
+            fields.append("applied_date")
+        if application.job.date_applied is None:
+            application.job.date_applied = application.applied_date
+            application.job.save(update_fields=["date_applied", "updated_at"])
+        if application.follow_up_date is None:
+            application.follow_up_date = application.applied_date + FOLLOW_UP_AFTER
+            fields.append("follow_up_date")
+    if status in CLOSED_STATUSES and application.follow_up_date is not None:
+        application.follow_up_date = None
+        fields.append("follow_up_date")
+    application.save(update_fields=fields)
+    return application
+
+
+@transaction.atomic
+def add_note(*, application: Application, text: str) -> Note:
+    text = text.strip()
+    if not text:
+        raise ValidationError("A note cannot be empty.")
+    application.save(update_fields=["updated_at"])
+    return Note.objects.create(application=application, text=text)
+
+
+@transaction.atomic
+def update_dates(*, application: Application, applied_date: date | None, follow_up_date: date | None) -> Application:
+    application.applied_date = applied_date
+    application.follow_up_date = follow_up_date
+    application.save(update_fields=["applied_date", "follow_up_date", "updated_at"])
+    if applied_date and application.job.date_applied != applied_date:
+        application.job.date_applied = applied_date
+        application.job.save(update_fields=["date_applied", "updated_at"])
+    return application
+
+
+@transaction.atomic
+def schedule_interview(*, application: Application, **fields) -> Interview:
+    interview = Interview(application=application, **fields)
+    interview.full_clean(exclude=["application"])
+    interview.save()
+    application.save(update_fields=["updated_at"])
+    return interview

@@ -1,0 +1,92 @@
+"""Demo jobs and applications for the demo account (text written for this project)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from applications.models import Application, TimelineEvent
+from applications.services import move_application, start_application
+from jobs.models import Job
+from jobs.services import create_job
+
+DEMO_JOBS = [
+    {"title": "Senior Backend Engineer (Python)", "company": "Northwind Freight", "location": "Berlin, Germany",
+     "remote_option": "hybrid", "job_type": "full_time", "salary_text": "€75,000 – €90,000 per year",
+     "url": "https://careers.northwind-freight.example/jobs/backend-python",
+     "description_html": "<p>Northwind moves 40,000 pallets a day across Europe. You will own the Django services that plan routes and price shipments.</p><ul><li>Python and Django REST services on PostgreSQL</li><li>Celery-style background work, Redis, Docker on Kubernetes</li><li>Mentoring two mid-level engineers</li></ul>",
+     "flow": ["applied", "interview"]},
+    {"title": "Python Developer", "company": "Lumenfield Energy", "location": "Remote - EU", "remote_option": "remote",
+     "job_type": "full_time", "salary_text": "€60k–70k",
+     "description_html": "<p>Build the data pipelines behind our solar forecasting. Python, pandas, PostgreSQL, Airflow and a bit of FastAPI. We value clear writing and small pull requests.</p>",
+     "flow": ["applied"]},
+    {"title": "Platform Engineer", "company": "Quillstack GmbH", "location": "Munich, Germany", "remote_option": "onsite",
+     "job_type": "full_time",
+     "description_html": "<p>Run the platform 120 product engineers deploy to: Kubernetes, Terraform on AWS, GitHub Actions, Prometheus and Grafana. Go or Python for tooling.</p>",
+     "flow": ["applied", "rejected"]},
+    {"title": "Full-Stack Engineer (Django + htmx)", "company": "Harbourlight Health", "location": "Hamburg, Germany",
+     "remote_option": "hybrid", "job_type": "full_time", "salary_text": "€65,000 - €80,000 a year",
+     "description_html": "<p>Server-rendered Django with htmx and a sprinkle of JavaScript. PostgreSQL, Redis, Docker. Patient-facing features used by 300 clinics.</p>",
+     "flow": ["applied", "interview", "offer"]},
+    {"title": "Backend Engineer, Payments", "company": "Cobalt Ledger", "location": "Amsterdam, Netherlands",
+     "remote_option": "hybrid", "job_type": "full_time",
+     "description_html": "<p>Java and Kotlin services on Spring Boot, Kafka, PostgreSQL. Experience with payment schemes is a plus.</p>",
+     "flow": ["interested"]},
+    {"title": "Site Reliability Engineer", "company": "Fernway Maps", "location": "Remote", "remote_option": "remote",
+     "job_type": "full_time", "salary_text": "$130,000 - $155,000 a year",
+     "description_html": "<p>Keep our tile servers fast. Linux, Kubernetes, Terraform, GCP, Python and Go. On-call one week in six.</p>",
+     "flow": []},
+    {"title": "Junior Data Engineer", "company": "Pebblebrook Analytics", "location": "Leipzig, Germany",
+     "remote_option": "onsite", "job_type": "full_time",
+     "description_html": "<p>SQL, Python, dbt and Snowflake. You will learn from a team of five and ship on day three.</p>",
+     "flow": []},
+    {"title": "Senior Software Engineer, Search", "company": "Atlas Bookshops", "location": "Berlin, Germany",
+     "remote_option": "hybrid", "job_type": "full_time",
+     "description_html": "<p>Elasticsearch relevance, Python services, PostgreSQL and React on the front end. TypeScript a plus.</p>",
+     "flow": ["applied", "withdrawn"]},
+    {"title": "Django Developer (Contract, 6 months)", "company": "Ridgeback Studio", "location": "Remote - EU",
+     "remote_option": "remote", "job_type": "contract", "salary_text": "€550 per day",
+     "description_html": "<p>Help a small studio finish a Django 5 upgrade and move from MySQL to PostgreSQL. Tests with pytest.</p>",
+     "flow": ["interested"]},
+    {"title": "Machine Learning Engineer", "company": "Sorrel Robotics", "location": "Zurich, Switzerland",
+     "remote_option": "onsite", "job_type": "full_time",
+     "description_html": "<p>PyTorch, Python, CUDA and ROS. Deploy perception models to warehouse robots.</p>",
+     "flow": []},
+    {"title": "Backend Engineer", "company": "Tidewater Travel", "location": "Lisbon, Portugal", "remote_option": "hybrid",
+     "job_type": "full_time",
+     "description_html": "<p>Node.js and TypeScript APIs on AWS Lambda, DynamoDB, and a PostgreSQL reporting store.</p>",
+     "flow": ["applied"]},
+    {"title": "Engineering Manager, Platform", "company": "Quillstack GmbH", "location": "Munich, Germany",
+     "remote_option": "hybrid", "job_type": "full_time",
+     "description_html": "<p>Lead eight engineers running Kubernetes and CI/CD. Hiring, coaching, roadmaps.</p>",
+     "flow": []},
+]
+
+
+def seed_jobs(user) -> None:
+    """Create the demo jobs and move their applications through believable histories."""
+    now = timezone.now()
+    for index, spec in enumerate(DEMO_JOBS):
+        fields = {k: v for k, v in spec.items() if k != "flow"}
+        job = create_job(user=user, source=Job.SOURCE_MANUAL, **fields)
+        age = timedelta(days=3 * (len(DEMO_JOBS) - index))
+        Job.objects.filter(pk=job.pk).update(created_at=now - age)
+        if not spec["flow"]:
+            continue
+        application = start_application(user=user, job=job)
+        for status in spec["flow"]:
+            if status != "interested":
+                application = move_application(application=application, status=status)
+        # Spread the history over the weeks since the job was added, so charts look like a real search.
+        events = list(TimelineEvent.objects.filter(application=application).order_by("id"))
+        for step, event in enumerate(events):
+            TimelineEvent.objects.filter(pk=event.pk).update(created_at=now - age + timedelta(days=2 * step, hours=3))
+        applied_on = (now - age + timedelta(days=2)).date()
+        Application.objects.filter(pk=application.pk).update(
+            applied_date=applied_on if application.applied_date else None,
+            follow_up_date=(applied_on + timedelta(days=7)) if application.follow_up_date else None,
+            status_changed_at=now - age + timedelta(days=2 * (len(events) - 1), hours=3),
+        )
+        if application.applied_date:
+            Job.objects.filter(pk=job.pk).update(date_applied=applied_on)

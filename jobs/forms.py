@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from django import forms
+
+from copilot.forms import ListField, refuse_control_characters
+from jobs.models import Job
+
+
+class JobForm(forms.ModelForm):
+    tech_stack = ListField(
+        separators=",",
+        max_items=60,
+        label="Tech stack",
+        help_text="Separate with commas. Leave empty to fill it from the description.",
+        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Job
+        fields = [
+            "title", "company", "location", "remote_option", "job_type", "url", "salary_text",
+            "tech_stack", "description_html", "requirements", "posted_date", "date_applied",
+        ]
+        widgets = {
+            "description_html": forms.Textarea(attrs={"rows": 8}),
+            "requirements": forms.Textarea(attrs={"rows": 4}),
+            "posted_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date_applied": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "description_html": "Plain text or simple HTML; anything unsafe is removed.",
+            "salary_text": "As written in the posting, e.g. “€60k–75k per year”.",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("title", "company", "location", "salary_text", "description_html", "requirements"):
+            value = cleaned.get(name)
+            if isinstance(value, str):
+                try:
+                    refuse_control_characters(value.replace("\t", " "))
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
+                cleaned[name] = value.strip()
+        return cleaned
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError("Use a web address starting with http:// or https://.")
+        return url
+
+
+class AddFromURLForm(forms.Form):
+    url = forms.URLField(
+        label="Posting URL", max_length=2000, assume_scheme="https",
+        help_text="Paste the address of a job posting; we read its title, company and description for you to check.",
+    )
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if not url.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError("Only http:// and https:// addresses can be fetched.")
+        return url
+
+
+class CSVUploadForm(forms.Form):
+    file = forms.FileField(label="CSV file", help_text="Our own export, or LinkedIn's “Job Applications.csv”.")
+
+    MAX_BYTES = 5_000_000
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError("That file is over 5 MB; split it and import the parts.")
+        return upload

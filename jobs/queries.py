@@ -1,0 +1,84 @@
+"""Reading jobs for the list page: search, filters and sort, always within one user's jobs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from applications.models import Status
+from jobs.models import Job, JobType, RemoteOption
+
+SORTS = {"newest": "Newest first", "oldest": "Oldest first", "company": "Company A–Z", "title": "Title A–Z"}
+ADDED_WITHIN = {"1": "Today", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days"}
+STATUS_NONE = "none"
+STATUS_ANY = "any"
+
+
+@dataclass(frozen=True)
+class JobFilters:
+    q: str = ""
+    source: str = ""
+    remote: str = ""
+    job_type: str = ""
+    status: str = ""
+    added: str = ""
+    sort: str = "newest"
+
+    @classmethod
+    def from_query(cls, params) -> JobFilters:
+        """Read filters from a query string; unknown values are ignored rather than failing the page."""
+
+        def pick(name: str, allowed) -> str:
+            value = (params.get(name) or "").strip()
+            return value if value in allowed else ""
+
+        return cls(
+            q=" ".join((params.get("q") or "").split())[:200],
+            source=(params.get("source") or "").strip()[:40],
+            remote=pick("remote", RemoteOption.values),
+            job_type=pick("job_type", JobType.values),
+            status=pick("status", [*Status.values, STATUS_NONE, STATUS_ANY]),
+            added=pick("added", ADDED_WITHIN),
+            sort=pick("sort", SORTS) or "newest",
+        )
+
+    @property
+    def active(self) -> bool:
+        return any([self.q, self.source, self.remote, self.job_type, self.status, self.added])
+
+
+def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
+    jobs = Job.objects.for_user(user).select_related("application")
+    if filters.q:
+        for word in filters.q.split()[:8]:
+            jobs = jobs.filter(Q(title__icontains=word) | Q(company__icontains=word) | Q(description_text__icontains=word))
+    if filters.source:
+        jobs = jobs.filter(source=filters.source)
+    if filters.remote:
+        jobs = jobs.filter(remote_option=filters.remote)
+    if filters.job_type:
+        jobs = jobs.filter(job_type=filters.job_type)
+    if filters.status == STATUS_NONE:
+        jobs = jobs.filter(application__isnull=True)
+    elif filters.status == STATUS_ANY:
+        jobs = jobs.filter(application__isnull=False)
+    elif filters.status:
+        jobs = jobs.filter(application__status=filters.status)
+    if filters.added:
+        jobs = jobs.filter(created_at__gte=timezone.now() - timedelta(days=int(filters.added)))
+    order = {
+        "newest": ["-created_at", "-id"],
+        "oldest": ["created_at", "id"],
+        "company": [Lower("company"), Lower("title"), "id"],
+        "title": [Lower("title"), Lower("company"), "id"],
+    }[filters.sort]
+    # The list never needs the long description columns.
+    return jobs.defer("description_html", "description_text", "requirements").order_by(*order)
+
+
+def sources_for(user) -> list[str]:
+    return list(Job.objects.for_user(user).order_by("source").values_list("source", flat=True).distinct())

@@ -1,0 +1,373 @@
+"""Normalisation shared by the job-board plugins: dates, locations, remote flags,
+job types, descriptions, tech stacks. Everything here is pure and Django-free."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from jobs.sanitize import clean_html, decode_entities, html_to_text
+
+logger = logging.getLogger("jobs.sources")
+
+REMOTE = "remote"
+HYBRID = "hybrid"
+ONSITE = "onsite"
+REMOTE_OPTIONS = ("remote", "hybrid", "onsite", "")
+JOB_TYPES = ("full_time", "part_time", "contract", "internship", "temporary", "")
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def get_setting(name: str, default: Any = None) -> Any:
+    """``django.conf.settings.<name>`` when Django is configured, else ``default``.
+
+    Never raises: modules using it stay importable and testable without Django."""
+    try:
+        from django.conf import settings
+        from django.core.exceptions import ImproperlyConfigured
+    except ImportError:  # pragma: no cover - Django is a dependency, but stay tolerant
+        return default
+    try:
+        if not settings.configured:
+            return default
+        return getattr(settings, name, default)
+    except (ImproperlyConfigured, ImportError):
+        return default
+
+
+def get_config(name: str, default: str = "") -> str:
+    """A string from Django settings first, then ``os.environ``."""
+    value = get_setting(name, None)
+    if value in (None, ""):
+        value = os.environ.get(name, default)
+    return str(value or "").strip()
+
+
+# --------------------------------------------------------------------------- dates
+
+_EPOCH_MS_THRESHOLD = 100_000_000_000  # above this an epoch is in milliseconds (year 5138 in seconds)
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """Any board date to an aware UTC datetime, or None.
+
+    Accepts epoch seconds or milliseconds (int/float/digit string), ISO 8601 strings with
+    ``Z`` or offsets, naive ISO strings (taken as UTC), date-only strings (midnight UTC),
+    RFC 2822 strings, and date/datetime objects."""
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt = datetime(value.year, value.month, value.day)
+    elif isinstance(value, (int, float)):
+        return _from_epoch(float(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        if re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+            return _from_epoch(float(text))
+        dt = _parse_iso(text)
+        if dt is None:
+            try:
+                dt = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                return None
+    else:
+        return None
+    if dt.tzinfo is None or dt.tzinfo.utcoffset(dt) is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+def _from_epoch(number: float) -> datetime | None:
+    if number <= 0:
+        return None
+    if number >= _EPOCH_MS_THRESHOLD:
+        number /= 1000.0
+    try:
+        return datetime.fromtimestamp(number, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _parse_iso(text: str) -> datetime | None:
+    candidate = text
+    if candidate.endswith(("z", "Z")):
+        candidate = candidate[:-1] + "+00:00"
+    candidate = candidate.replace(" ", "T", 1) if re.match(r"\d{4}-\d\d-\d\d \d", candidate) else candidate
+    # Python wants at most 6 fractional digits; some APIs send 7 (.NET) or 9.
+    candidate = re.sub(r"(\.\d{6})\d+", r"\1", candidate)
+    # "+0000" -> "+00:00"
+    candidate = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", candidate)
+    try:
+        return datetime.fromisoformat(candidate)
+    except ValueError:
+        pass
+    try:
+        return datetime.combine(date.fromisoformat(text[:10]), datetime.min.time()) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+# --------------------------------------------------------------------------- locations & remote
+
+_REMOTE_WORDS = (
+    r"fully[\s-]+remote|100\s*%\s*remote|remote[\s-]+first|remote[\s-]+friendly|remote[\s-]+ok|remote"
+    r"|anywhere(?:\s+in\s+the\s+world)?|worldwide|world[\s-]*wide|work\s+from\s+home|wfh|home[\s-]?office"
+    r"|distributed|telecommute|telework|fernarbeit"
+)
+_REMOTE_RE = re.compile(rf"\b(?:{_REMOTE_WORDS})\b", re.I)
+_HYBRID_RE = re.compile(r"\bhybrid\b", re.I)
+# Titles are noisier than locations ("Distributed Systems Engineer"): only explicit words count.
+_TITLE_REMOTE_RE = re.compile(r"\b(?:remote|work\s+from\s+home|wfh)\b", re.I)
+_ONSITE_RE = re.compile(r"\b(?:on[\s-]?site|in[\s-]office|office[\s-]based|vor\s+ort)\b", re.I)
+_PART_SPLIT = re.compile(r"\s*(?:;|\||\n|\s/\s|\s+·\s+|\s+•\s+)\s*")
+_EDGE_PUNCT = re.compile(r"^[\s,;:/\-–—()\[\]|.]+|[\s,;:/\-–—(\[|]+$")
+_EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+def clean_location(value: Any) -> tuple[str, str]:
+    """Clean a board location (string, list of strings or dicts) into ``(location, hint)``.
+
+    ``hint`` is "remote", "hybrid", "onsite" or "" as *stated in the location text*. Remote
+    markers are removed from the location but the region is kept::
+
+        "Remote - EU"                -> ("EU", "remote")
+        "Anywhere"                   -> ("", "remote")
+        "Berlin, Germany; Remote"    -> ("Berlin, Germany", "remote")
+        ["London", "Remote (UK)"]    -> ("London; UK", "remote")
+        "Hamburg, Berlin, Hybrid"    -> ("Hamburg, Berlin", "hybrid")
+    """
+    parts: list[str] = []
+    for raw in _flatten_locations(value):
+        parts.extend(p for p in _PART_SPLIT.split(raw) if p.strip())
+    cleaned: list[str] = []
+    hint = ""
+    for part in parts:
+        part = " ".join(decode_entities(part).split())
+        if _REMOTE_RE.search(part):
+            hint = hint or REMOTE
+            part = _REMOTE_RE.sub(" ", part)
+        if _HYBRID_RE.search(part):
+            hint = HYBRID if hint in ("", ONSITE) else hint
+            part = _HYBRID_RE.sub(" ", part)
+        if _ONSITE_RE.search(part):
+            hint = hint or ONSITE
+            part = _ONSITE_RE.sub(" ", part)
+        part = _EMPTY_PARENS.sub(" ", part)
+        part = re.sub(r"\s*,\s*(?:,\s*)+", ", ", part)  # "Berlin, , Germany"
+        part = re.sub(r"\(\s*", "(", re.sub(r"\s*\)", ")", part))
+        part = _EDGE_PUNCT.sub("", " ".join(part.split()))
+        if part.count("(") != part.count(")"):
+            part = part.replace("(", "").replace(")", "").strip()
+        if part and part.lower() not in {p.lower() for p in cleaned}:
+            cleaned.append(part)
+    return "; ".join(cleaned), hint
+
+
+def _flatten_locations(value: Any) -> Iterable[str]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for key in ("name", "location", "display_name", "text"):
+            if isinstance(value.get(key), str):
+                yield value[key]
+                return
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _flatten_locations(item)
+
+
+_WORKPLACE_MAP = {
+    "remote": REMOTE, "fullyremote": REMOTE, "remoteonly": REMOTE, "anywhere": REMOTE, "distributed": REMOTE,
+    "hybrid": HYBRID, "flexible": HYBRID, "remotefriendly": HYBRID,
+    "onsite": ONSITE, "inoffice": ONSITE, "office": ONSITE, "inperson": ONSITE, "onpremise": ONSITE,
+}
+
+
+def map_workplace(value: Any) -> str:
+    """A board's workplace field ("Remote", "OnSite", "on-site", "hybrid", "unspecified") to our option."""
+    if not isinstance(value, str):
+        return ""
+    key = re.sub(r"[^a-z]", "", value.lower())
+    return _WORKPLACE_MAP.get(key, "")
+
+
+def resolve_remote(*, workplace: Any = None, is_remote: Any = None, location_hint: str = "",
+                   title: str = "") -> str:
+    """Pick the remote option: explicit workplace field > remote flag > location text > title."""
+    option = map_workplace(workplace)
+    if option:
+        return option
+    if is_remote is True:
+        return REMOTE
+    if location_hint:
+        return location_hint
+    if title:
+        if _HYBRID_RE.search(title):
+            return HYBRID
+        if _TITLE_REMOTE_RE.search(title):
+            return REMOTE
+    return ""
+
+
+# --------------------------------------------------------------------------- job types
+
+_JOB_TYPE_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("internship", re.compile(r"\b(?:intern|interns|internship|praktikum|praktikant\w*|trainee|apprentice\w*"
+                              r"|ausbildung|co-?op)\b", re.I)),
+    ("part_time", re.compile(r"\b(?:part[\s_-]?time|parttime|teilzeit|minijob|half[\s_-]?time|werkstudent\w*"
+                            r"|working\s+student)\b", re.I)),
+    ("contract", re.compile(r"\b(?:contract|contractor|freelance\w*|freiberuf\w*|consultant\s+contract"
+                            r"|self[\s_-]?employed|b2b|1099|c2c|corp[\s-]to[\s-]corp)\b", re.I)),
+    ("temporary", re.compile(r"\b(?:temporary|temp|seasonal|fixed[\s_-]?term|befristet|interim|zeitarbeit"
+                             r"|aushilfe)\b", re.I)),
+    ("full_time", re.compile(r"\b(?:full[\s_-]?time|fulltime|permanent|vollzeit|festanstellung|unbefristet"
+                             r"|regular|salaried|cdi)\b", re.I)),
+]
+
+
+def map_job_type(*values: Any) -> str:
+    """The first recognisable job type among ``values`` (strings or lists of strings).
+
+    ``map_job_type("FullTime")``, ``map_job_type(["Vollzeit"])``, ``map_job_type("Permanent")`` ->
+    "full_time"; Adzuna's ``("contract", "full_time")`` -> "contract" (first value wins)."""
+    for value in values:
+        items = value if isinstance(value, (list, tuple)) else [value]
+        for item in items:
+            if not isinstance(item, str) or not item.strip():
+                continue
+            text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", item.strip())  # "FullTime" -> "Full Time"
+            for job_type, pattern in _JOB_TYPE_RULES:
+                if pattern.search(text):
+                    return job_type
+    return ""
+
+
+# --------------------------------------------------------------------------- text
+
+_ENCODED_TAG = re.compile(r"&(?:amp;)*lt;\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(?:\s|&(?:amp;)*gt;|/)")
+_REAL_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s/>]")
+
+
+def looks_entity_encoded(value: str) -> bool:
+    """True when the HTML itself arrived escaped ("&lt;p&gt;...") rather than as markup."""
+    encoded = len(_ENCODED_TAG.findall(value))
+    return encoded > 0 and encoded >= len(_REAL_TAG.findall(value))
+
+
+def description(value: Any, *, encoded: bool | None = None) -> tuple[str, str]:
+    """``(sanitised_html, plain_text)`` of a board description.
+
+    ``encoded=True`` always decodes entities first (Greenhouse: the HTML is escaped, and its
+    own entities are escaped again, so ``&amp;nbsp;`` needs two rounds); ``None`` decodes only
+    when the value looks escaped (Arbeitnow mixes both)."""
+    if not isinstance(value, str) or not value.strip():
+        return "", ""
+    if encoded is None:
+        encoded = looks_entity_encoded(value)
+    if encoded:
+        value = decode_entities(value)
+    cleaned = clean_html(value)
+    return cleaned, html_to_text(cleaned)
+
+
+def text_to_html(text: str) -> str:
+    """Plain text (Lever's ``descriptionPlain``, Ashby's ``descriptionPlain``) as safe paragraphs."""
+    import html as _html
+
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+    return "".join(f"<p>{_html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+_MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+
+
+def fix_mojibake(value: str) -> str:
+    """Repair UTF-8 that was decoded as Latin-1 once more ("youâ\\x80\\x99ll" -> "you’ll").
+
+    Only sequences that decode cleanly as UTF-8 are replaced, so real text is left alone."""
+    if not value or not _MOJIBAKE.search(value):
+        return value
+
+    def repair(match: re.Match[str]) -> str:
+        chunk = match.group(0)
+        try:
+            return chunk.encode("latin-1").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            return chunk
+
+    return _MOJIBAKE.sub(repair, value)
+
+
+def clean_text(value: Any) -> str:
+    """A short one-line field (title, company): entities decoded, tags dropped, spaces collapsed."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    value = decode_entities(value)
+    if "<" in value:
+        value = html_to_text(value)
+    value = unicodedata.normalize("NFC", value)
+    return " ".join(value.split())
+
+
+def title_from_token(token: str) -> str:
+    """A company name guessed from a board token: "acme-robotics" -> "Acme Robotics"."""
+    words = re.split(r"[-_.\s]+", token or "")
+    return " ".join(w[:1].upper() + w[1:] for w in words if w)
+
+
+# --------------------------------------------------------------------------- tech stack
+
+
+_warned = {"skills": False}
+
+
+def tech_stack(title: str, text: str, tags: Iterable[Any] = ()) -> list[str]:
+    """Canonical skills from the title and description (``jobs.skills.extract_skills``), plus the
+    board's tags that canonicalise to a known skill. Order: first seen; no duplicates."""
+    try:
+        from jobs.skills import extract_skills
+    except ImportError:  # jobs.skills is optional at import time
+        if not _warned["skills"]:
+            _warned["skills"] = True
+            logger.warning("jobs.skills is not available: tech stacks are empty")
+        return []
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def add(names: Iterable[str]) -> None:
+        for name in names:
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                found.append(name)
+
+    add(extract_skills(f"{title or ''}\n{text or ''}"))
+    for tag in tags or ():
+        if isinstance(tag, str) and tag.strip():
+            add(extract_skills(tag.strip()))
+    return found
+
+
+def first(mapping: Mapping[str, Any], *keys: str, default: Any = None) -> Any:
+    """The first of ``keys`` whose value is not None/"" in ``mapping``."""
+    for key in keys:
+        value = mapping.get(key)
+        if value not in (None, ""):
+            return value
+    return default

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from jobs import views
+
+app_name = "jobs"
+urlpatterns = [
+    path("", views.job_list, name="list"),
+    path("new/", views.job_create, name="create"),
+    path("from-url/", views.add_from_url, name="add_from_url"),
+    path("<int:pk>/", views.job_detail, name="detail"),
+    path("<int:pk>/edit/", views.job_edit, name="edit"),
+    path("<int:pk>/row/", views.job_row, name="row"),
+    path("<int:pk>/delete/", views.job_delete, name="delete"),
+]
