@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from applications.models import CLOSED_STATUSES, Application, Interview, Note, Status, TimelineEvent
+from insights.cache import invalidate_user
 from jobs.models import Job
 
 FOLLOW_UP_AFTER = timedelta(days=7)
@@ -33,7 +34,8 @@ def start_application(
         application=application, from_status="", to_status=Status.INTERESTED, note="", created_at=timezone.now()
     )
     if status != Status.INTERESTED:
-        move_application(application=application, status=status, note=note, applied_date=applied_date)
+        application = move_application(application=application, status=status, note=note, applied_date=applied_date)
+    invalidate_user(user.pk)
     return application
 
 
@@ -70,6 +72,7 @@ def move_application(
         application.follow_up_date = None
         fields.append("follow_up_date")
     application.save(update_fields=fields)
+    invalidate_user(application.user_id)
     return application
 
 
@@ -79,6 +82,7 @@ def add_note(*, application: Application, text: str) -> Note:
     if not text:
         raise ValidationError("A note cannot be empty.")
     application.save(update_fields=["updated_at"])
+    invalidate_user(application.user_id)
     return Note.objects.create(application=application, text=text)
 
 
@@ -90,6 +94,7 @@ def update_dates(*, application: Application, applied_date: date | None, follow_
     if applied_date and application.job.date_applied != applied_date:
         application.job.date_applied = applied_date
         application.job.save(update_fields=["date_applied", "updated_at"])
+    invalidate_user(application.user_id)
     return application
 
 
@@ -99,4 +104,5 @@ def schedule_interview(*, application: Application, **fields) -> Interview:
     interview.full_clean(exclude=["application"])
     interview.save()
     application.save(update_fields=["updated_at"])
+    invalidate_user(application.user_id)
     return interview

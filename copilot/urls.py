@@ -14,6 +14,7 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("health", views.health, name="health"),
     path("accounts/", include("allauth.urls")),
+    path("settings/sources/", include("jobs.urls_sources")),
     path("settings/", include("copilot.accounts.urls")),
     path("jobs/", include("jobs.urls")),
     path("applications/", include("applications.urls")),

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
+from insights.cache import invalidate_user
 from jobs.dedup import canonical_url
 from jobs.models import Job
 from jobs.salary import parse_salary
@@ -37,6 +38,7 @@ def create_job(*, user, source: str = Job.SOURCE_MANUAL, **fields: Any) -> Job:
     fill_derived_fields(job, stack_given=stack_given)
     job.full_clean(exclude=["user"])
     job.save()
+    invalidate_user(user.pk)
     return job
 
 
@@ -46,8 +48,11 @@ def update_job(*, job: Job, **fields: Any) -> Job:
         setattr(job, name, value)
     fill_derived_fields(job, stack_given=bool(job.tech_stack))
     job.save()
+    invalidate_user(job.user_id)
     return job
 
 
+@transaction.atomic
 def delete_job(*, job: Job) -> None:
     job.delete()  # applications and their timelines cascade
+    invalidate_user(job.user_id)

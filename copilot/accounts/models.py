@@ -57,6 +57,9 @@ class Profile(models.Model):
     evening_digest = models.BooleanField("evening summary", default=True)
     evening_hour = models.PositiveSmallIntegerField(default=20, validators=[MinValueValidator(0), MaxValueValidator(23)])
     calendar_token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
+    # Bumped whenever the user's jobs, applications or profile change; cached insights are keyed by it,
+    # which works across web and worker processes without a shared cache.
+    data_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -18,7 +18,9 @@ def profile_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=profile)
         if form.is_valid():
-            form.save()
+            profile = form.save(commit=False)
+            profile.data_version += 1  # cached insights depend on the profile
+            profile.save()
             messages.success(request, "Your profile was saved.")
             return redirect("accounts:settings")
         messages.error(request, "Nothing was saved: please correct the fields marked below.")
