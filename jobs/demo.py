@@ -85,7 +85,7 @@ def seed_jobs(user) -> None:
         applied_on = (now - age + timedelta(days=2)).date()
         Application.objects.filter(pk=application.pk).update(
             applied_date=applied_on if application.applied_date else None,
-            follow_up_date=(applied_on + timedelta(days=7)) if application.follow_up_date else None,
+            follow_up_date=(applied_on + timedelta(days=7)) if application.status == "applied" else None,
             status_changed_at=now - age + timedelta(days=2 * (len(events) - 1), hours=3),
         )
         if application.applied_date:

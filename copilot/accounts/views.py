@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from copilot.accounts.forms import ProfileForm
 from copilot.accounts.models import timezone_names
 from copilot.accounts.services import get_profile
+from copilot.middleware import remember_timezone
 from jobs.skills import skill_names
 
 
@@ -21,6 +22,7 @@ def profile_settings(request: HttpRequest) -> HttpResponse:
             profile = form.save(commit=False)
             profile.data_version += 1  # cached insights depend on the profile
             profile.save()
+            remember_timezone(request, profile.timezone)
             messages.success(request, "Your profile was saved.")
             return redirect("accounts:settings")
         messages.error(request, "Nothing was saved: please correct the fields marked below.")

@@ -33,7 +33,7 @@ def page(chromium, live_server):
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.console_errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(f"{msg.text} @ {msg.location}"))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()

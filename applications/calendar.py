@@ -1,0 +1,48 @@
+"""Interviews as iCalendar (RFC 5545): one file per interview, and a private feed per user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from applications.models import Interview
+
+PRODID = "-//Career Co-Pilot//Interviews//EN"
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def interview_event(interview: Interview) -> Event:
+    job = interview.application.job
+    event = Event()
+    host = settings.SITE_URL.split("://", 1)[-1]
+    event.add("uid", f"interview-{interview.pk}@{host}")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", interview.starts_at)
+    event.add("dtend", interview.starts_at + timedelta(minutes=interview.duration_minutes))
+    event.add("summary", f"{interview.get_kind_display()}: {job.title} at {job.company}")
+    if interview.location:
+        event.add("location", interview.location)
+    description = [interview.notes] if interview.notes else []
+    description.append(settings.SITE_URL + reverse("applications:detail", args=[interview.application_id]))
+    event.add("description", "\n\n".join(description))
+    return event
+
+
+def calendar_bytes(interviews: Iterable[Interview], *, name: str = "Job interviews") -> bytes:
+    calendar = _calendar(name)
+    for interview in interviews:
+        calendar.add_component(interview_event(interview))
+    return calendar.to_ical()

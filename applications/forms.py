@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from django import forms
+
+from applications.models import Interview, Status
+from copilot.forms import refuse_control_characters
+
+
+class MoveForm(forms.Form):
+    status = forms.ChoiceField(choices=Status.choices)
+    note = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text="Optional: why it moved (kept on the timeline).")
+
+    def clean_note(self) -> str:
+        note = self.cleaned_data["note"]
+        refuse_control_characters(note)
+        return note
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label="Add a note", max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        refuse_control_characters(text)
+        if not text:
+            raise forms.ValidationError("Write something first.")
+        return text
+
+
+class DatesForm(forms.Form):
+    applied_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    follow_up_date = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="Set 7 days after applying; clear it to stop the reminder.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        applied, follow_up = cleaned.get("applied_date"), cleaned.get("follow_up_date")
+        if applied and follow_up and follow_up < applied:
+            self.add_error("follow_up_date", "The follow-up cannot be before the day you applied.")
+        return cleaned
+
+
+class InterviewForm(forms.ModelForm):
+    starts_at = forms.DateTimeField(
+        label="Date and time", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text="In your time zone (set in Settings).",
+    )
+    duration_minutes = forms.IntegerField(label="Minutes", min_value=5, max_value=600, initial=60)
+
+    class Meta:
+        model = Interview
+        fields = ["starts_at", "duration_minutes", "kind", "location", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("location", "notes"):
+            try:
+                refuse_control_characters(cleaned.get(name) or "")
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        return cleaned

@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from applications import calendar
+from applications.forms import DatesForm, InterviewForm, MoveForm, NoteForm
+from applications.models import Application, Interview, Status
+from applications.queries import board_columns, follow_ups, table_queryset
+from applications.services import (
+    add_note,
+    move_application,
+    schedule_interview,
+    start_application,
+    update_dates,
+)
+from copilot.accounts.models import Profile
+from copilot.accounts.services import get_profile
+from jobs.models import Job
+
+
+def get_application_for_user(request: HttpRequest, pk: int) -> Application:
+    return get_object_or_404(Application.objects.for_user(request.user).select_related("job"), pk=pk)
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+def board(request: HttpRequest) -> HttpResponse:
+    context = {"columns": board_columns(request.user), "follow_ups": follow_ups(request.user),
+               "status_choices": Status.choices}
+    template = "applications/board.html"
+    if request.htmx and request.htmx.target == "board":
+        template += "#board"
+    return render(request, template, context)
+
+
+@login_required
+def table(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    q = " ".join(request.GET.get("q", "").split())[:200]
+    page = Paginator(table_queryset(request.user, status=status, q=q), 50).get_page(request.GET.get("page"))
+    context = {"page": page, "applications": page.object_list, "status": status, "q": q,
+               "status_choices": Status.choices}
+    template = "applications/table.html"
+    if request.htmx and request.htmx.target == "table-results":
+        template += "#results"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def track(request: HttpRequest, job_id: int) -> HttpResponse:
+    """The Track button: start an application as `interested` (idempotent)."""
+    job = get_object_or_404(Job.objects.for_user(request.user), pk=job_id)
+    application = start_application(user=request.user, job=job)
+    if request.htmx:
+        job.application = application
+        return render(request, "jobs/_track.html", {"job": job})
+    messages.success(request, f"Tracking “{job.title}” — it is on your board as Interested.")
+    return _back(request, job.get_absolute_url())
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    return render(request, "applications/detail.html", _detail_context(application))
+
+
+def _detail_context(application: Application, **forms) -> dict:
+    return {
+        "application": application,
+        "job": application.job,
+        "events": application.events.all(),
+        "notes": application.dated_notes.all(),
+        "interviews": application.interviews.all(),
+        "move_form": forms.get("move_form") or MoveForm(initial={"status": application.status}),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "dates_form": forms.get("dates_form") or DatesForm(initial={
+            "applied_date": application.applied_date, "follow_up_date": application.follow_up_date}),
+        "interview_form": forms.get("interview_form") or InterviewForm(),
+        "status_choices": Status.choices,
+    }
+
+
+@login_required
+@require_POST
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        if request.htmx:
+            return HttpResponse("That status is not valid; nothing changed.", status=400)
+        messages.error(request, "That status is not valid; nothing changed.")
+        return render(request, "applications/detail.html", _detail_context(application, move_form=form), status=400)
+    application = move_application(application=application, status=form.cleaned_data["status"],
+                                   note=form.cleaned_data["note"])
+    if request.htmx:
+        returns = request.POST.get("return")
+        if returns == "board":
+            return render(request, "applications/board.html#board",
+                          {"columns": board_columns(request.user), "status_choices": Status.choices})
+        if returns == "row":
+            return render(request, "applications/_table_row.html", {"application": application,
+                                                                    "status_choices": Status.choices})
+    messages.success(request, f"Moved to {application.get_status_display()}.")
+    return _back(request, application_url(application))
+
+
+def application_url(application: Application) -> str:
+    from django.urls import reverse
+
+    return reverse("applications:detail", args=[application.pk])
+
+
+@login_required
+@require_POST
+def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        add_note(application=application, text=form.cleaned_data["text"])
+        messages.success(request, "Note added.")
+        return redirect(application_url(application))
+    return render(request, "applications/detail.html", _detail_context(application, note_form=form), status=400)
+
+
+@login_required
+@require_POST
+def dates(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    form = DatesForm(request.POST)
+    if form.is_valid():
+        update_dates(application=application, **form.cleaned_data)
+        messages.success(request, "Dates saved.")
+        return redirect(application_url(application))
+    return render(request, "applications/detail.html", _detail_context(application, dates_form=form), status=400)
+
+
+@login_required
+@require_POST
+def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_application_for_user(request, pk)
+    form = InterviewForm(request.POST)
+    if form.is_valid():
+        try:
+            schedule_interview(application=application, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Interview added to your calendar.")
+            return redirect(application_url(application))
+    return render(request, "applications/detail.html", _detail_context(application, interview_form=form), status=400)
+
+
+def _interview_for_user(request: HttpRequest, pk: int) -> Interview:
+    return get_object_or_404(Interview.objects.filter(application__user=request.user).select_related("application__job"), pk=pk)
+
+
+@login_required
+@require_POST
+def interview_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = _interview_for_user(request, pk)
+    application = interview.application
+    interview.delete()
+    messages.success(request, "Interview removed.")
+    return redirect(application_url(application))
+
+
+@login_required
+@require_GET
+def interview_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = _interview_for_user(request, pk)
+    response = HttpResponse(calendar.calendar_bytes([interview]), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
+    return response
+
+
+@require_GET
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A private feed calendar apps subscribe to: the secret token is the only credential."""
+    profile = Profile.objects.filter(calendar_token=token).select_related("user").first()
+    if profile is None or len(token) < 20:
+        raise Http404("No such calendar.")
+    interviews = (
+        Interview.objects.filter(application__user=profile.user, starts_at__gte=timezone.now() - timezone.timedelta(days=90))
+        .select_related("application__job")
+        .order_by("starts_at")
+    )
+    body = calendar.calendar_bytes(interviews, name=f"Interviews — {profile.user.get_username()}")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@login_required
+def calendar_info(request: HttpRequest) -> HttpResponse:
+    profile = get_profile(request.user)
+    from django.urls import reverse
+
+    feed_url = request.build_absolute_uri(reverse("applications:calendar_feed", args=[profile.calendar_token]))
+    return render(request, "applications/calendar.html", {"feed_url": feed_url})
+
+

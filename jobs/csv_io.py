@@ -1,0 +1,508 @@
+"""CSV export and import of a user's jobs.
+
+Export writes :data:`EXPORT_COLUMNS`. Import reads that same format back, or LinkedIn's
+"Job Applications.csv" (Settings → Data privacy → Get a copy of your data). Import is two steps:
+:func:`preview_import` parses and validates without writing anything, :func:`apply_import`
+parses the same bytes again (the browser only sends back which lines to take) and creates the
+chosen rows in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TextIO
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from applications.models import Status
+from applications.services import start_application
+from jobs.dedup import Deduplicator
+from jobs.models import Job, JobType, RemoteOption
+from jobs.services import create_job
+
+__all__ = [
+    "EXPORT_COLUMNS", "LINKEDIN_COLUMNS", "MAX_ROWS", "CSVFileError", "ImportPreview", "ImportResult", "PreviewRow",
+    "apply_import", "decode_csv_bytes", "iter_jobs_csv", "preview_import", "write_jobs_csv",
+]
+
+EXPORT_COLUMNS: tuple[str, ...] = (
+    "title", "company", "location", "remote_option", "job_type", "url", "salary_text", "tech_stack", "source",
+    "external_id", "posted_date", "date_applied", "status", "created_at",
+)
+LINKEDIN_COLUMNS: tuple[str, ...] = (
+    "Application Date", "Contact Email", "Contact Phone Number", "Company Name", "Job Title", "Job Url",
+    "Resume Name", "Question And Answers",
+)
+# The LinkedIn columns we actually read; the others hold personal data we deliberately drop.
+_LINKEDIN_REQUIRED = ("Application Date", "Company Name", "Job Title", "Job Url")
+
+FORMAT_OURS = "ours"
+FORMAT_LINKEDIN = "linkedin"
+MAX_ROWS = 5000
+TECH_SEPARATOR = "; "
+
+# Spreadsheet apps run cells starting with these as formulas (CSV/formula injection).
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SINGLE_LINE = ("title", "company", "location", "salary_text", "external_id", "source")
+_SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+_US_DATE = re.compile(
+    r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})"
+    r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?$"
+)
+
+
+class CSVFileError(ValueError):
+    """The file as a whole cannot be imported (not CSV, unknown header, too many rows...)."""
+
+
+@dataclass
+class PreviewRow:
+    line: int  # physical line in the file where the record starts; the header is line 1
+    fields: dict[str, Any]  # keyword arguments for jobs.services.create_job
+    status: str  # application status to create, "" for none
+    applied_date: date | None
+    errors: list[str] = field(default_factory=list)
+    duplicate: bool = False
+    duplicate_reason: str = ""
+    source: str = Job.SOURCE_CSV
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label if self.status in Status.values else self.status
+
+    @property
+    def importable(self) -> bool:
+        return self.valid and not self.duplicate
+
+
+@dataclass
+class ImportPreview:
+    format: str  # FORMAT_OURS or FORMAT_LINKEDIN
+    rows: list[PreviewRow]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def importable_lines(self) -> list[int]:
+        return [row.line for row in self.rows if row.importable]
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for row in self.rows if row.errors)
+
+    @property
+    def duplicate_count(self) -> int:
+        return sum(1 for row in self.rows if row.duplicate and not row.errors)
+
+    @property
+    def format_label(self) -> str:
+        return "LinkedIn “Job Applications” export" if self.format == FORMAT_LINKEDIN else "Career Co-Pilot export"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    skipped: int
+
+
+# --------------------------------------------------------------------------- export
+
+
+def _neutralise(value: str) -> str:
+    """Prefix a formula-looking cell with an apostrophe so spreadsheets show it as text.
+
+    Cells that already start with apostrophes before a trigger get one more, so that
+    :func:`_unneutralise` (which removes exactly one) gives back the original text."""
+    if value.lstrip("'").startswith(_FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def _unneutralise(value: str) -> str:
+    if value.startswith("'") and value.lstrip("'").startswith(_FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+def _export_row(job: Job) -> list[str]:
+    application = getattr(job, "application", None)  # None when select_related found no row
+    values = [
+        job.title, job.company, job.location, job.remote_option, job.job_type, job.url, job.salary_text,
+        TECH_SEPARATOR.join(job.tech_stack or []), job.source, job.external_id,
+        job.posted_date.isoformat() if job.posted_date else "",
+        job.date_applied.isoformat() if job.date_applied else "",
+        application.status if application is not None else "",
+        job.created_at.isoformat() if job.created_at else "",
+    ]
+    return [_neutralise(str(value or "")) for value in values]
+
+
+class _Echo:
+    """A file-like object whose write returns the text, so csv.writer can feed a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def iter_jobs_csv(user) -> Iterator[str]:
+    """The export as a sequence of CSV lines (header first): one query, streamed in chunks."""
+    writer = csv.writer(_Echo())
+    yield writer.writerow(EXPORT_COLUMNS)
+    jobs = Job.objects.for_user(user).select_related("application").order_by("created_at", "id")
+    for job in jobs.iterator(chunk_size=2000):
+        yield writer.writerow(_export_row(job))
+
+
+def write_jobs_csv(user, stream: TextIO) -> None:
+    """Write all of ``user``'s jobs to a text stream (open it with ``newline=""``)."""
+    for line in iter_jobs_csv(user):
+        stream.write(line)
+
+
+# --------------------------------------------------------------------------- import: reading the file
+
+
+def decode_csv_bytes(data: bytes) -> str:
+    """The file's text: UTF-8 (with or without BOM), else Windows-1252. Raises CSVFileError."""
+    if not data or not data.strip():
+        raise CSVFileError("The file is empty.")
+    if data.startswith(b"PK\x03\x04") or b"\x00" in data[:4096]:
+        # .xlsx files are zip archives; UTF-16 exports are full of NUL bytes.
+        raise CSVFileError(
+            "This is not a CSV text file (it looks like a spreadsheet or binary file). "
+            "Save it as “CSV UTF-8 (comma delimited)” and upload that."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Older Excel on Windows saves "CSV" in the local code page, usually this one.
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise CSVFileError(
+            "The file’s text encoding is not recognised. Save it as “CSV UTF-8 (comma delimited)” and try again."
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or semicolon/tab when the header line has no comma (Excel in many European locales)."""
+    header = text.split("\n", 1)[0]
+    if "," not in header:
+        for candidate in (";", "\t"):
+            if candidate in header:
+                return candidate
+    return ","
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(start line, cells) for each record, blank records skipped.
+
+    csv.reader's ``line_num`` counts physical lines read so far, so a record starts on the
+    line after the previous record ended, even when a quoted cell spans several lines."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    previous_end = 0
+    try:
+        for cells in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            yield start, cells
+    except csv.Error as error:
+        raise CSVFileError(f"The file is not valid CSV near line {reader.line_num}: {error}.") from None
+
+
+def _unknown_header_message() -> str:
+    return (
+        "The first line is not a header we know. Use a Career Co-Pilot export (columns: "
+        + ", ".join(EXPORT_COLUMNS)
+        + ") or LinkedIn’s “Job Applications.csv” (columns: "
+        + ", ".join(LINKEDIN_COLUMNS)
+        + ")."
+    )
+
+
+def _sniff_format(header: list[str]) -> tuple[str, dict[str, int]]:
+    """Which format the header is, and the column index of each name we read."""
+    names = [cell.strip() for cell in header]
+    lowered = [name.lower() for name in names]
+    if len(set(lowered)) != len(lowered):
+        raise CSVFileError("The header names a column twice. " + _unknown_header_message())
+    index = {name: i for i, name in enumerate(lowered)}
+    # Our own format: every column ours, title and company present (a spreadsheet may have dropped or reordered some).
+    if set(lowered) <= set(EXPORT_COLUMNS) and {"title", "company"} <= set(lowered):
+        return FORMAT_OURS, index
+    if all(column.lower() in index for column in _LINKEDIN_REQUIRED):
+        return FORMAT_LINKEDIN, {column: index[column.lower()] for column in _LINKEDIN_REQUIRED}
+    raise CSVFileError(_unknown_header_message())
+
+
+# --------------------------------------------------------------------------- import: validating rows
+
+
+def _max_length(name: str) -> int | None:
+    return Job._meta.get_field(name).max_length
+
+
+def _parse_iso_date(value: str) -> date:
+    """YYYY-MM-DD, optionally followed by a time (a spreadsheet may have turned it into a timestamp)."""
+    if _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    raise ValueError(f"“{value}” is not a date; use YYYY-MM-DD.")
+
+
+def _parse_linkedin_date(value: str) -> date:
+    """LinkedIn writes US month/day/year with a time: "6/5/24, 11:03 AM"."""
+    match = _US_DATE.match(value)
+    if match:
+        year = int(match["y"])
+        if year < 100:
+            year += 2000
+        try:
+            return date(year, int(match["m"]), int(match["d"]))
+        except ValueError:
+            pass
+    else:
+        try:
+            return _parse_iso_date(value)
+        except ValueError:
+            pass
+    raise ValueError(f"“{value}” is not a date (expected something like “6/5/24, 11:03 AM”).")
+
+
+def _choice(value: str, choices: type, label: str) -> str:
+    """Accept a stored value ("full_time") or its label ("Full-time"), any case."""
+    if not value:
+        return ""
+    wanted = value.strip().lower()
+    for choice_value, choice_label in choices.choices:
+        if wanted in (choice_value.lower(), str(choice_label).lower()):
+            return choice_value
+    allowed = ", ".join(choices.values)
+    raise ValueError(f"{label} “{value}” is not one of: {allowed}.")
+
+
+def _clean_text(name: str, raw: str, errors: list[str]) -> str:
+    if _CONTROL.search(raw):
+        errors.append(f"{name}: contains invisible control characters.")
+        return ""
+    value = " ".join(raw.split()) if name in _SINGLE_LINE else raw.strip()
+    limit = _max_length(name)
+    if limit and len(value) > limit:
+        errors.append(f"{name}: too long ({len(value)} characters, at most {limit}).")
+    return value
+
+
+def _clean_url(raw: str, errors: list[str]) -> str:
+    value = _clean_text("url", raw, errors).strip()
+    if value and not value.lower().startswith(("http://", "https://")):
+        errors.append("url: only http:// and https:// addresses are allowed.")
+    return value
+
+
+def _row_ours(line: int, cells: list[str], index: dict[str, int]) -> PreviewRow:
+    def cell(name: str) -> str:
+        position = index.get(name)
+        if position is None or position >= len(cells):
+            return ""
+        return _unneutralise(cells[position])
+
+    errors: list[str] = []
+    fields: dict[str, Any] = {}
+    for name in ("title", "company", "location", "salary_text", "external_id"):
+        fields[name] = _clean_text(name, cell(name), errors)
+    fields["url"] = _clean_url(cell("url"), errors)
+    for name, choices, label in (("remote_option", RemoteOption, "remote_option"), ("job_type", JobType, "job_type")):
+        try:
+            fields[name] = _choice(cell(name), choices, label)
+        except ValueError as error:
+            errors.append(str(error))
+    stack_text = _clean_text("tech_stack", cell("tech_stack"), errors) if cell("tech_stack") else ""
+    fields["tech_stack"] = [item.strip() for item in stack_text.split(";") if item.strip()]
+    for name in ("posted_date", "date_applied"):
+        value = cell(name).strip()
+        fields[name] = None
+        if value:
+            try:
+                fields[name] = _parse_iso_date(value)
+            except ValueError as error:
+                errors.append(f"{name}: {error}")
+    status = ""
+    status_text = cell("status").strip()
+    if status_text:
+        try:
+            status = _choice(status_text, Status, "status")
+        except ValueError as error:
+            errors.append(str(error))
+    source = _clean_text("source", cell("source"), errors).lower() or Job.SOURCE_CSV
+    if not _SOURCE_RE.match(source):
+        errors.append(f"source: “{source}” should be a short name like “csv” or “greenhouse”.")
+    row = PreviewRow(line=line, fields=fields, status=status, applied_date=fields["date_applied"], errors=errors,
+                     source=source)
+    _check_required_and_model(row)
+    return row
+
+
+def _row_linkedin(line: int, cells: list[str], index: dict[str, int]) -> PreviewRow:
+    def cell(name: str) -> str:
+        position = index[name]
+        return cells[position] if position < len(cells) else ""
+
+    errors: list[str] = []
+    fields: dict[str, Any] = {
+        "title": _clean_text("title", cell("Job Title"), errors),
+        "company": _clean_text("company", cell("Company Name"), errors),
+        "url": _clean_url(cell("Job Url"), errors),
+    }
+    applied: date | None = None
+    raw_date = cell("Application Date").strip()
+    if not raw_date:
+        errors.append("Application Date is missing.")
+    else:
+        try:
+            applied = _parse_linkedin_date(raw_date)
+        except ValueError as error:
+            errors.append(f"Application Date: {error}")
+    fields["date_applied"] = applied
+    row = PreviewRow(line=line, fields=fields, status=Status.APPLIED.value, applied_date=applied, errors=errors)
+    _check_required_and_model(row)
+    return row
+
+
+def _check_required_and_model(row: PreviewRow) -> None:
+    """Required fields, then the model's own field validation as a safety net, so that
+    create_job's full_clean cannot fail later for a row the preview called valid."""
+    for name in ("title", "company"):
+        if not row.fields.get(name) and not any(error.startswith(f"{name}:") for error in row.errors):
+            row.errors.append(f"{name}: required.")
+    if row.errors:
+        return
+    job = Job(source=row.source, **row.fields)
+    try:
+        job.clean_fields(exclude=["user", "description_html", "tech_stack"])
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            row.errors.extend(f"{name}: {message}" for message in messages)
+
+
+def _parse(data: bytes) -> ImportPreview:
+    """Decode, sniff and validate every row. Pure: no database access."""
+    records = _records(decode_csv_bytes(data))
+    try:
+        _header_line, header = next(records)
+    except StopIteration:
+        raise CSVFileError("The file is empty.") from None
+    file_format, index = _sniff_format(header)
+    build = _row_linkedin if file_format == FORMAT_LINKEDIN else _row_ours
+    rows: list[PreviewRow] = []
+    for line, cells in records:
+        if len(rows) >= MAX_ROWS:
+            raise CSVFileError(
+                f"The file has more than {MAX_ROWS:,} rows. Split it into files of at most {MAX_ROWS:,} rows "
+                "and import them one after another."
+            )
+        row = build(line, cells, index)
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
+            # Usually a value containing the delimiter that lost its quotes: the columns are shifted.
+            row.errors.insert(0, f"has {len(cells)} cells but the header has {len(header)} (a value with a comma "
+                                 "probably needs quotes).")
+        rows.append(row)
+    if not rows:
+        raise CSVFileError("The file has a header but no rows to import.")
+    notes: list[str] = []
+    if file_format == FORMAT_LINKEDIN:
+        notes.append(
+            "Each row becomes a job with an application in status “Applied” on its application date. "
+            "Contact email, phone number, resume name and question answers in the file are not stored."
+        )
+    return ImportPreview(format=file_format, rows=rows, notes=notes)
+
+
+# --------------------------------------------------------------------------- import: duplicates
+
+
+def _mark_duplicates(user, rows: Iterable[PreviewRow]) -> None:
+    """Flag rows matching one of the user's jobs or an earlier row of ``rows`` (one query)."""
+    existing = list(Job.objects.for_user(user).values_list("id", "url", "company", "title", "location",
+                                                           "source", "external_id"))
+    dedup = Deduplicator(row[:5] for row in existing)
+    # The database refuses two jobs with the same (source, external_id), so that is a duplicate too.
+    external_ids: dict[tuple[str, str], Any] = {(source, ext): job_id for job_id, *_, source, ext in existing if ext}
+    for row in rows:
+        row.duplicate, row.duplicate_reason = False, ""
+        found = dedup.match(row.fields.get("url"), row.fields.get("company"), row.fields.get("title"),
+                            row.fields.get("location"))
+        ext = row.fields.get("external_id") or ""
+        if found is None and ext:
+            found = external_ids.get((row.source, ext))
+        if found is not None:
+            row.duplicate = True
+            row.duplicate_reason = (f"Same job as line {found[1]}" if isinstance(found, tuple)
+                                    else "Already in your jobs")
+            continue
+        if row.valid:
+            marker = ("line", row.line)
+            dedup.add(row.fields, marker)
+            if ext:
+                external_ids[(row.source, ext)] = marker
+
+
+# --------------------------------------------------------------------------- import: public API
+
+
+def preview_import(user, data: bytes) -> ImportPreview:
+    """Parse and check ``data`` for ``user`` without writing anything.
+
+    Raises :class:`CSVFileError` when the file as a whole is unusable."""
+    preview = _parse(data)
+    _mark_duplicates(user, preview.rows)
+    return preview
+
+
+def apply_import(user, data: bytes, *, lines: set[int]) -> ImportResult:
+    """Import the rows starting on ``lines`` that are valid and new: all of them or none.
+
+    The file is parsed and checked again here; ``lines`` only narrows the choice. Duplicates
+    are judged against the user's jobs at this moment and among the chosen rows, so importing
+    the same file twice creates nothing the second time."""
+    preview = _parse(data)
+    chosen = [row for row in preview.rows if row.line in lines]
+    created = 0
+    with transaction.atomic():
+        # Serialise imports per user so two submissions of one preview cannot both pass the duplicate check.
+        list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
+        _mark_duplicates(user, chosen)
+        for row in chosen:
+            if not row.importable:
+                continue
+            try:
+                job = create_job(user=user, source=row.source, **row.fields)
+                if row.status:
+                    start_application(user=user, job=job, status=row.status, applied_date=row.applied_date)
+            except ValidationError as error:
+                raise CSVFileError(f"Nothing was imported: line {row.line} was refused ({_flatten(error)}).") from error
+            created += 1
+    return ImportResult(created=created, skipped=len(preview.rows) - created)
+
+
+def _flatten(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
+    return " ".join(error.messages)
+

@@ -1,0 +1,141 @@
+import pytest
+from django.urls import reverse
+
+from jobs.models import Job
+from tests.factories import make_application, make_job
+
+
+@pytest.fixture
+def alice_job(alice):
+    return make_job(alice, title="Senior Python Engineer", company="Northwind", tech_stack=["python", "k8s"])
+
+
+def test_list_needs_login(client, db):
+    assert client.get(reverse("jobs:list")).status_code == 302
+
+
+def test_list_shows_only_my_jobs(alice_client, alice, bob, alice_job):
+    make_job(bob, title="Bob's secret job", company="Hidden Co")
+    html = alice_client.get(reverse("jobs:list")).content.decode()
+    assert "Senior Python Engineer" in html
+    assert "Bob&#x27;s secret job" not in html and "Hidden Co" not in html
+
+
+@pytest.mark.parametrize("name", ["jobs:detail", "jobs:edit", "jobs:row", "jobs:delete"])
+def test_another_users_job_is_a_404_on_every_job_url(bob_client, alice_job, name):
+    url = reverse(name, args=[alice_job.pk])
+    assert bob_client.get(url).status_code == 404
+    assert bob_client.post(url, {"title": "x", "company": "y"}).status_code in (404, 405)
+    assert Job.objects.filter(pk=alice_job.pk, title="Senior Python Engineer").exists()
+
+
+def test_list_query_count_is_the_same_for_1_and_50_jobs(alice_client, alice, django_assert_max_num_queries):
+    job = make_job(alice)
+    make_application(alice, job, status="applied")
+    alice_client.get(reverse("jobs:list"))  # the first visit stores the time zone in the session
+    with django_assert_max_num_queries(6) as one:
+        alice_client.get(reverse("jobs:list"))
+    for n in range(49):
+        made = make_job(alice, title=f"Engineer {n}")
+        if n % 2:
+            make_application(alice, made, status="applied")
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = alice_client.get(reverse("jobs:list"))
+    assert response.context["page"].paginator.count == 50
+
+
+def test_search_filters_and_sort(alice_client, alice):
+    make_job(alice, title="Data Engineer", company="Zeta", remote_option="remote", job_type="contract")
+    make_job(alice, title="Frontend Developer", company="alpha", description_html="<p>React and TypeScript</p>")
+    applied = make_job(alice, title="Platform Engineer", company="Mid")
+    make_application(alice, applied, status="applied")
+
+    def titles(**params):
+        response = alice_client.get(reverse("jobs:list"), params)
+        return [job.title for job in response.context["jobs"]]
+
+    assert titles(q="typescript") == ["Frontend Developer"]
+    assert titles(remote="remote") == ["Data Engineer"]
+    assert titles(job_type="contract") == ["Data Engineer"]
+    assert titles(status="applied") == ["Platform Engineer"]
+    assert set(titles(status="none")) == {"Data Engineer", "Frontend Developer"}
+    assert titles(sort="company") == ["Frontend Developer", "Platform Engineer", "Data Engineer"]
+    assert titles(added="7", sort="title") == ["Data Engineer", "Frontend Developer", "Platform Engineer"]
+    assert len(titles(remote="nonsense")) == 3  # unknown filter values are ignored
+
+
+def test_htmx_filter_request_returns_only_the_results_partial(alice_client, alice_job):
+    response = alice_client.get(reverse("jobs:list"), {"q": "python"}, headers={"HX-Request": "true", "HX-Target": "results"})
+    html = response.content.decode()
+    assert 'id="results"' in html and "<html" not in html
+    assert "Senior Python Engineer" in html
+
+
+def test_pagination(alice_client, alice):
+    for n in range(30):
+        make_job(alice, title=f"Role {n:02d}")
+    page2 = alice_client.get(reverse("jobs:list"), {"page": 2})
+    assert len(page2.context["jobs"]) == 5
+    assert "Page 2 of 2" in page2.content.decode()
+
+
+def test_create_fills_the_stack_from_the_text_and_sanitises(alice_client, alice):
+    response = alice_client.post(reverse("jobs:create"), {
+        "title": "Backend Engineer", "company": "Acme", "description_html": "<p onclick='x()'>We use Go, Postgres and k8s</p><script>alert(1)</script>",
+        "salary_text": "€60k–80k per year",
+    })
+    job = Job.objects.get(user=alice)
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    assert job.tech_stack == ["Go", "PostgreSQL", "Kubernetes"]
+    assert "<script" not in job.description_html and "onclick" not in job.description_html
+    assert (job.salary_min, job.salary_max, job.salary_currency, job.salary_period) == (60000, 80000, "EUR", "year")
+    assert job.source == "manual"
+
+
+def test_a_given_stack_is_kept_and_canonicalised(alice_client, alice):
+    alice_client.post(reverse("jobs:create"), {"title": "Dev", "company": "Acme", "tech_stack": "js, My Framework",
+                                               "description_html": "Python everywhere"})
+    assert Job.objects.get(user=alice).tech_stack == ["JavaScript", "My Framework"]
+
+
+def test_create_with_bad_input_shows_errors_and_saves_nothing(alice_client, alice):
+    response = alice_client.post(reverse("jobs:create"), {"title": "", "company": "Acme", "url": "javascript:alert(1)"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This field is required" in html and "Enter a valid URL" in html
+    assert not Job.objects.exists()
+
+
+def test_inline_create_returns_the_new_row_out_of_band(alice_client, alice):
+    response = alice_client.post(reverse("jobs:create"), {"title": "Inline Role", "company": "Acme"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'hx-swap-oob="afterbegin:#job-rows"' in html and "Inline Role" in html
+
+
+def test_edit_updates_and_inline_edit_returns_the_row(alice_client, alice_job):
+    data = {"title": "Staff Python Engineer", "company": "Northwind", "tech_stack": "Python"}
+    response = alice_client.post(reverse("jobs:edit", args=[alice_job.pk]), data, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert f'id="job-{alice_job.pk}"' in response.content.decode()
+    alice_job.refresh_from_db()
+    assert alice_job.title == "Staff Python Engineer"
+    assert alice_job.tech_stack == ["Python"]
+
+
+def test_delete_needs_confirmation_and_removes_the_application_too(alice_client, alice, alice_job):
+    make_application(alice, alice_job, status="applied")
+    confirm = alice_client.get(reverse("jobs:delete", args=[alice_job.pk]))
+    assert "cannot be undone" in confirm.content.decode()
+    assert Job.objects.filter(pk=alice_job.pk).exists()
+    response = alice_client.post(reverse("jobs:delete", args=[alice_job.pk]))
+    assert response.status_code == 302
+    assert not Job.objects.filter(pk=alice_job.pk).exists()
+    from applications.models import Application
+    assert not Application.objects.exists()
+
+
+def test_detail_shows_the_sanitised_description(alice_client, alice):
+    job = make_job(alice, description_html='<p>Hello</p><img src=x onerror="alert(1)">')
+    html = alice_client.get(job.get_absolute_url()).content.decode()
+    assert "<p>Hello</p>" in html and "onerror" not in html
