@@ -19,5 +19,6 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("applications/", include("applications.urls")),
     path("insights/", include("insights.urls")),
+    path("digests/", include("insights.digest_urls")),
     path("admin/", admin.site.urls),
 ]
