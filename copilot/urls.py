@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("health", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("accounts/", include("allauth.urls")),
     path("settings/sources/", include("jobs.urls_sources")),
     path("settings/", include("copilot.accounts.urls")),

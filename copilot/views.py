@@ -60,3 +60,9 @@ def worker_is_alive(max_age: timedelta | None = None) -> bool:
 
     max_age = max_age or timedelta(seconds=settings.WORKER_HEARTBEAT_MAX_AGE)
     return Heartbeat.objects.filter(name="worker", beat_at__gte=timezone.now() - max_age).exists()
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Keep crawlers on the landing page; everything else is private. Also the load test's trivial view."""
+    return HttpResponse("User-agent: *\nAllow: /$\nDisallow: /\n", content_type="text/plain")

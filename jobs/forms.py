@@ -12,7 +12,7 @@ class JobForm(forms.ModelForm):
         max_items=60,
         label="Tech stack",
         help_text="Separate with commas. Leave empty to fill it from the description.",
-        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off", "data-tags": "skills"}),
     )
 
     class Meta:

@@ -34,3 +34,9 @@ def test_health_answers_503_when_the_database_is_down(client, db):
 
 def test_health_reveals_no_user_data(client, alice):
     assert "alice" not in client.get("/health").content.decode()
+
+
+def test_robots_txt_keeps_crawlers_out_of_private_pages(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response["Content-Type"] == "text/plain"
+    assert "Disallow: /" in response.content.decode()

@@ -46,3 +46,14 @@ def test_the_phone_menu_opens(page):
     assert not page.locator("nav.nav >> text=Settings").is_visible()
     page.click("label.nav-toggle-label")
     assert page.locator("nav.nav >> text=Settings").is_visible()
+
+
+def test_skill_suggestions_complete_the_last_entry(page):
+    make_user("kira")
+    log_in(page, "kira", PASSWORD)
+    page.goto("/settings/")
+    page.fill("input[name=skills]", "Python, Dja")
+    page.dispatch_event("input[name=skills]", "input")
+    options = page.eval_on_selector_all("#skill-suggestions option", "els => els.map(e => e.value)")
+    assert "Python, Django" in options
+    assert all(option.startswith("Python, ") for option in options)
