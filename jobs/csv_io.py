@@ -130,6 +130,9 @@ def _neutralise(value: str) -> str:
     return value
 
 
+neutralise_cell = _neutralise  # for other CSV writers (the data export)
+
+
 def _unneutralise(value: str) -> str:
     if value.startswith("'") and value.lstrip("'").startswith(_FORMULA_TRIGGERS):
         return value[1:]
