@@ -20,4 +20,10 @@ SCHEDULES: list[ScheduleSpec] = [
         cron="* * * * *",
         description="Proves to /health that a worker is running.",
     ),
+    ScheduleSpec(
+        name="daily-ingestion",
+        func="jobs.tasks.ingest_all",
+        cron="0 4 * * *",
+        description="Pulls new jobs for every enabled job-source subscription; off with ENABLE_JOB_SCRAPING.",
+    ),
 ]

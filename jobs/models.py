@@ -92,3 +92,120 @@ class Job(models.Model):
         from django.urls import reverse
 
         return reverse("jobs:detail", args=[self.pk])
+
+
+# --------------------------------------------------------------------------- ingestion
+
+
+def _source_choices() -> list[tuple[str, str]]:
+    from jobs.sources import SOURCES
+
+    return [(kind, cls.label) for kind, cls in SOURCES.items()]
+
+
+class SourceSubscriptionQuerySet(models.QuerySet):
+    def for_user(self, user) -> SourceSubscriptionQuerySet:
+        """The only way views reach subscriptions: always scoped to their owner."""
+        return self.filter(user=user)
+
+    def enabled(self) -> SourceSubscriptionQuerySet:
+        return self.filter(enabled=True)
+
+
+class SourceSubscription(models.Model):
+    """One board or saved search a user pulls jobs from.
+
+    ``params`` is ``{"board": "<token>"}`` for company boards (Greenhouse, Lever, Ashby) and
+    ``{"query": "...", "location": "..."}`` for aggregators, always built by
+    ``jobs.ingest.subscription_params`` so equal subscriptions store equal JSON."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="source_subscriptions")
+    kind = models.CharField("source", max_length=20, choices=_source_choices)
+    params = models.JSONField(default=dict)
+    label = models.CharField(max_length=100, blank=True)
+    enabled = models.BooleanField(default=True)
+    last_run_at = models.DateTimeField(null=True, blank=True, help_text="When the board was last asked for jobs.")
+    last_error = models.TextField(blank=True)
+    last_added = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SourceSubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "params"], name="source_subscription_unique_per_user"),
+        ]
+        indexes = [models.Index(fields=["enabled", "kind"], name="source_sub_enabled_kind")]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.label or self.describe_params()
+
+    def describe_params(self) -> str:
+        """"acme" for a board; "python in Berlin" / "all jobs" for a search."""
+        params = self.params or {}
+        if params.get("board"):
+            return str(params["board"])
+        query, location = params.get("query") or "", params.get("location") or ""
+        text = f"“{query}”" if query else "all jobs"
+        return f"{text} in {location}" if location else text
+
+
+class IngestionRunQuerySet(models.QuerySet):
+    def for_user(self, user) -> IngestionRunQuerySet:
+        return self.filter(user=user)
+
+    def active(self) -> IngestionRunQuerySet:
+        return self.filter(status__in=[IngestionRun.Status.QUEUED, IngestionRun.Status.RUNNING])
+
+
+class IngestionRun(models.Model):
+    """What one fetch of one subscription did: counts, outcome, error."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Skipped"
+
+    class Trigger(models.TextChoices):
+        SCHEDULE = "schedule", "Daily schedule"
+        USER = "user", "Refresh now"
+        ADMIN = "admin", "Admin"
+        COMMAND = "command", "Management command"
+
+    subscription = models.ForeignKey(SourceSubscription, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="runs")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ingestion_runs")
+    source = models.CharField(max_length=20, db_index=True)
+    trigger = models.CharField(max_length=10, choices=Trigger.choices, default=Trigger.SCHEDULE)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    fetched = models.PositiveIntegerField(default=0)
+    added = models.PositiveIntegerField(default=0)
+    duplicates = models.PositiveIntegerField(default=0)
+    filtered_out = models.PositiveIntegerField(default=0, help_text="Not matching the profile, or over the cap.")
+    error = models.TextField(blank=True)
+
+    objects = IngestionRunQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-created_at"], name="ingest_run_user_created"),
+            models.Index(fields=["subscription", "-created_at"], name="ingest_run_sub_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} run {self.pk} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

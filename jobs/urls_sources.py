@@ -2,5 +2,17 @@
 
 from django.urls import path
 
+from jobs import sources_views as views
+
 app_name = "sources"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.subscription_list, name="list"),
+    path("add/<str:mode>/", views.subscription_add, name="add"),
+    path("preview/<str:mode>/", views.subscription_preview, name="preview"),
+    path("refresh/", views.refresh_all, name="refresh_all"),
+    path("<int:pk>/edit/", views.subscription_edit, name="edit"),
+    path("<int:pk>/toggle/", views.subscription_toggle, name="toggle"),
+    path("<int:pk>/delete/", views.subscription_delete, name="delete"),
+    path("<int:pk>/refresh/", views.subscription_refresh, name="refresh"),
+    path("runs/<int:pk>/", views.run_status, name="run_status"),
+]

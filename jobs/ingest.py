@@ -1,0 +1,643 @@
+"""Pulling jobs from the boards a user subscribed to: fetch → keep what fits the profile →
+drop what the user already has → write the rest in one transaction.
+
+Entry points:
+
+* :func:`run_subscription` — one subscription, recorded as an :class:`~jobs.models.IngestionRun`;
+* :func:`run_all` — every enabled subscription (one user's or everyone's), failures isolated;
+* :func:`preview` — what a subscription would bring, nothing saved;
+* :func:`store_postings` — the write path (dedup + bulk insert), fed by the above and the benchmark.
+
+Rules worth knowing:
+
+* **Board limits.** Each plugin declares ``min_interval``. A subscription asked again sooner is
+  recorded as *skipped* with the reason. The user's “Refresh now” cannot bypass it (the
+  limit is the board's, not ours); only an operator (admin action, ``ingest --force``) can.
+  The check is a conditional UPDATE on ``last_run_at``, so two workers never poll the same
+  subscription at once either.
+* **All or nothing per board.** A timeout, an HTTP error, malformed JSON, an oversized body or a
+  payload of the wrong shape fails the run: nothing is written for that board and the error is
+  kept on the run and the subscription. Other boards carry on.
+* **ENABLE_JOB_SCRAPING=False** means no board is asked for anything: runs are skipped, previews
+  refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from copilot.accounts.services import get_profile
+from copilot.lib.http import FetchError
+from insights.cache import invalidate_user
+from jobs.dedup import Deduplicator, canonical_url, normalize_location, normalize_title
+from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
+from jobs.sanitize import clean_html
+from jobs.sources import SOURCES, Posting, Source, SourceError, get_source
+
+logger = logging.getLogger("copilot.ingest")
+
+__all__ = [
+    "EMPTY_PROFILE_CAP", "Preview", "ProfileFilter", "Selection", "StoreResult", "fetch_postings", "human_interval",
+    "next_allowed_at", "preview", "run_all", "run_subscription", "select_postings", "store_postings",
+    "subscription_params",
+]
+
+# With nothing in the profile to filter on, a board could flood the job list: cap new jobs per run.
+EMPTY_PROFILE_CAP = 100
+# A queued/running run older than this never finished (worker stopped): it is marked failed.
+STALE_AFTER = timedelta(minutes=15)
+BULK_BATCH_SIZE = 500
+_ERROR_MAX = 2000
+
+Status = IngestionRun.Status
+Trigger = IngestionRun.Trigger
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def subscription_params(kind: str, *, board: str = "", query: str = "", location: str = "") -> dict[str, str]:
+    """The canonical ``params`` of a subscription: same meaning, same JSON (so the unique
+    constraint on (user, kind, params) holds on every database)."""
+    cls = SOURCES[kind]
+    if cls.takes == "board":
+        return {"board": board.strip().strip("/")}
+    return {"query": " ".join(query.split()).lower(), "location": " ".join(location.split()).lower()}
+
+
+def human_interval(delta: timedelta) -> str:
+    """timedelta(minutes=30) -> "30 minutes"; timedelta(hours=6) -> "6 hours"."""
+    minutes = int(delta.total_seconds() // 60)
+    if minutes % 60 == 0 and minutes >= 60:
+        hours = minutes // 60
+        return "hour" if hours == 1 else f"{hours} hours"
+    return "minute" if minutes == 1 else f"{minutes} minutes"
+
+
+def next_allowed_at(subscription: SourceSubscription):
+    """When the board may be asked again for this subscription (None: now)."""
+    cls = SOURCES.get(subscription.kind)
+    if cls is None or subscription.last_run_at is None:
+        return None
+    moment = subscription.last_run_at + cls.min_interval
+    return moment if moment > timezone.now() else None
+
+
+# --------------------------------------------------------------------------- fetching
+
+
+def _positive_setting(name: str, cast: type) -> Any:
+    value = getattr(settings, name, None)
+    if value in (None, ""):
+        return None
+    try:
+        number = cast(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number <= 0:
+        raise ImproperlyConfigured(f"{name} must be a positive number, not {value!r}")
+    return number
+
+
+def configured_source(kind: str) -> Source:
+    """The plugin for ``kind`` with the optional ``JOB_SOURCE_TIMEOUT`` (seconds) and
+    ``JOB_SOURCE_MAX_BYTES`` settings applied (tests make them small)."""
+    source = get_source(kind)
+    timeout = _positive_setting("JOB_SOURCE_TIMEOUT", float)
+    if timeout:
+        source.timeout = timeout
+    max_bytes = _positive_setting("JOB_SOURCE_MAX_BYTES", int)
+    if max_bytes:
+        source.max_bytes = max_bytes
+    return source
+
+
+def fetch_postings(kind: str, params: Mapping[str, Any]) -> list[Posting]:
+    """All postings the board has for ``params``. Raises FetchError / SourceError."""
+    return configured_source(kind).fetch(params)
+
+
+# --------------------------------------------------------------------------- the profile filter
+
+
+@dataclass(frozen=True)
+class ProfileFilter:
+    """Which fetched postings are worth keeping for one user (see :meth:`keeps`)."""
+
+    skills: tuple[str, ...] = ()  # as the user wrote them
+    roles: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    remote_preference: str = "any"  # copilot.accounts.models.RemotePreference
+    _skill_keys: frozenset[str] = field(default=frozenset(), repr=False)
+    _role_words: tuple[frozenset[str], ...] = field(default=(), repr=False)
+    _places: frozenset[str] = field(default=frozenset(), repr=False)
+
+    @classmethod
+    def from_profile(cls, profile: Any) -> ProfileFilter:
+        return cls.build(
+            skills=profile.skills or (), roles=profile.target_roles or (),
+            locations=profile.preferred_locations or (), remote_preference=profile.remote_preference or "any",
+        )
+
+    @classmethod
+    def build(cls, *, skills: Iterable[str] = (), roles: Iterable[str] = (), locations: Iterable[str] = (),
+              remote_preference: str = "any") -> ProfileFilter:
+        skills = tuple(s.strip() for s in skills if isinstance(s, str) and s.strip())
+        roles = tuple(r.strip() for r in roles if isinstance(r, str) and r.strip())
+        locations = tuple(loc.strip() for loc in locations if isinstance(loc, str) and loc.strip())
+        role_words = tuple(frozenset(normalize_title(r).split()) for r in roles)
+        places: set[str] = set()
+        for loc in locations:  # "Remote" / "Anywhere" normalise to no place: the remote preference covers them
+            places.update(p for p in normalize_location(loc).split("|") if p)
+        return cls(
+            skills=skills, roles=roles, locations=locations, remote_preference=remote_preference,
+            _skill_keys=frozenset(s.casefold() for s in skills),
+            _role_words=tuple(w for w in role_words if w),
+            _places=frozenset(places),
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self._skill_keys or self._role_words or self._places) and self.remote_preference == "any"
+
+    @property
+    def open_to_remote(self) -> bool:
+        return self.remote_preference != "onsite"
+
+    def keeps(self, posting: Posting) -> bool:
+        """Keep a posting when it is **relevant** and **in the right place**.
+
+        Relevant: its title contains every word of one of the target roles ("Backend Engineer"
+        matches "Senior Back-End Engineer"), or its tech stack shares at least one skill with
+        the profile. With neither skills nor target roles in the profile, everything is relevant.
+
+        In the right place, by remote preference:
+
+        * remote postings are kept unless the user wants on-site work only;
+        * "Remote only": nothing else is kept;
+        * otherwise the posting's location must name a preferred location (city, region or
+          country, "München" == "Munich"), "Hybrid or remote" also drops on-site postings,
+          and a posting that gives no location at all is kept;
+        * with no preferred locations, any place is fine.
+        """
+        return self.is_relevant(posting) and self.is_in_place(posting)
+
+    def is_relevant(self, posting: Posting) -> bool:
+        if not (self._skill_keys or self._role_words):
+            return True
+        if self._skill_keys and any(s.casefold() in self._skill_keys for s in posting.tech_stack):
+            return True
+        if self._role_words:
+            title_words = set(normalize_title(posting.title).split())
+            return any(words <= title_words for words in self._role_words)
+        return False
+
+    def is_in_place(self, posting: Posting) -> bool:
+        preference = self.remote_preference
+        if posting.remote_option == RemoteOption.REMOTE:
+            return self.open_to_remote
+        if preference == "remote":
+            return False
+        if preference == "hybrid" and posting.remote_option == RemoteOption.ONSITE:
+            return False
+        if not self._places or not posting.location:
+            return True
+        return bool(self._places & _location_parts(posting.location))
+
+    def describe(self) -> list[str]:
+        """The rule above for this profile, in plain words (shown on the subscriptions page)."""
+        if self.is_empty:
+            return [
+                "Your profile has no skills, target roles or locations yet, so every job is kept — "
+                f"at most {EMPTY_PROFILE_CAP} new jobs per source each time it is fetched.",
+                "Add them to your profile to keep only the jobs that fit you.",
+            ]
+        lines: list[str] = []
+        wants: list[str] = []
+        if self.roles:
+            wants.append("its title contains one of your target roles (" + _quoted(self.roles) + ")")
+        if self.skills:
+            wants.append("it asks for at least one of your skills (" + _short_list(self.skills) + ")")
+        if wants:
+            lines.append("A job is kept when " + " or ".join(wants) + ".")
+        else:
+            lines.append("Jobs of any role are kept (your profile has no skills or target roles).")
+        if self.remote_preference == "remote":
+            lines.append("Only remote jobs are kept (you want remote work only).")
+        else:
+            place = ("It must be in one of your preferred locations (" + _quoted(self.locations) + ")"
+                     if self._places else "It can be anywhere")
+            if self.open_to_remote:
+                place += ", or remote"
+            else:
+                place += "; remote jobs are left out (you prefer on-site work)"
+            if self.remote_preference == "hybrid":
+                place += "; on-site-only jobs are left out"
+            lines.append(place + ". Jobs that give no location are kept.")
+        lines.append("Jobs you already have — same link, or same company, title and place — are never added twice.")
+        return lines
+
+
+def _quoted(items: Sequence[str]) -> str:
+    """“Berlin, Germany” or “Remote - EU”: quoted, since the items themselves hold commas."""
+    quoted = [f"“{item}”" for item in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _short_list(items: Sequence[str], limit: int = 8) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _location_parts(location: str) -> set[str]:
+    """Every comparable component of a posting's location: "Berlin, Germany; Remote" -> {"berlin", "germany"}."""
+    parts: set[str] = set()
+    for place in location.replace("|", ";").split(";"):
+        for component in place.split(","):
+            parts.update(p for p in normalize_location(component).split("|") if p)
+    return parts
+
+
+@dataclass
+class Selection:
+    kept: list[Posting]
+    filtered_out: int
+    limit: int | None  # cap on new jobs (empty profile)
+
+
+def select_postings(postings: Sequence[Posting], rule: ProfileFilter) -> Selection:
+    kept = [p for p in postings if rule.keeps(p)]
+    return Selection(kept=kept, filtered_out=len(postings) - len(kept),
+                     limit=EMPTY_PROFILE_CAP if rule.is_empty else None)
+
+
+# --------------------------------------------------------------------------- the write path
+
+
+@dataclass
+class StoreResult:
+    new: list[Posting]  # the postings that were (or, dry run, would be) added
+    duplicates: int
+    over_limit: int
+
+    @property
+    def added(self) -> int:
+        return len(self.new)
+
+
+def _trim(value: str | None, length: int) -> str:
+    return (value or "")[:length]
+
+
+_MAX_AMOUNT = Decimal("9999999999.99")  # Job.salary_* : max_digits=12, decimal_places=2
+_PERIODS = set(SalaryPeriod.values)
+_JOB_TYPES = set(JobType.values)
+_REMOTE = set(RemoteOption.values)
+
+
+def _amount(value: Decimal | None) -> Decimal | None:
+    if value is None or not value.is_finite() or value < 0 or value > _MAX_AMOUNT:
+        return None
+    return value.quantize(Decimal("0.01"))
+
+
+def job_from_posting(posting: Posting, *, user_id: int, source: str) -> Job:
+    """An unsaved Job from a normalised posting. The plugins already sanitised the description,
+    derived its text, parsed the salary and extracted the stack (the same functions
+    ``jobs.services.fill_derived_fields`` uses); here strings are trimmed to the columns, the
+    canonical URL is computed and the HTML is passed through the sanitiser once more (cheap,
+    and nothing from outside reaches the database unsanitised even if a plugin slips)."""
+    salary_min, salary_max = _amount(posting.salary_min), _amount(posting.salary_max)
+    if salary_min is not None and salary_max is not None and salary_min > salary_max:
+        salary_min, salary_max = salary_max, salary_min
+    url = posting.url if len(posting.url) <= 2000 else ""
+    company = posting.company or "(company not given)"
+    return Job(
+        user_id=user_id,
+        source=source,
+        external_id=_trim(posting.external_id, 200),
+        title=_trim(posting.title, 200),
+        company=_trim(company, 200),
+        location=_trim(posting.location, 200),
+        description_html=clean_html(posting.description_html),
+        description_text=posting.description_text,
+        salary_text=_trim(posting.salary_text, 200),
+        salary_min=salary_min,
+        salary_max=salary_max,
+        salary_currency=_trim(posting.salary_currency, 3),
+        salary_period=posting.salary_period if posting.salary_period in _PERIODS else "",
+        job_type=posting.job_type if posting.job_type in _JOB_TYPES else "",
+        remote_option=posting.remote_option if posting.remote_option in _REMOTE else "",
+        tech_stack=list(posting.tech_stack),
+        url=url,
+        canonical_url=_trim(canonical_url(url), 2000),
+        attribution_url=posting.attribution_url if len(posting.attribution_url) <= 2000 else "",
+        posted_date=posting.posted_at.date() if posting.posted_at else None,
+    )
+
+
+def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], limit: int | None = None,
+                   dry_run: bool = False) -> StoreResult:
+    """Add the postings the user does not have yet; return what was added.
+
+    A posting is a duplicate when the user already has a job with the same (source, external
+    id), or :class:`jobs.dedup.Deduplicator` matches it (same canonical URL, same normalised
+    company + title + location, or the fuzzy fallback) against their jobs or an earlier posting
+    of this batch. The user's jobs are read with ONE query; the new ones are written with
+    ``bulk_create`` (the caller's transaction makes it all-or-nothing). ``ignore_conflicts``
+    only guards the unique constraint against a concurrent run of another subscription
+    writing the same board's job in between; everything is filtered before."""
+    rows = Job.objects.filter(user_id=user_id).values_list(
+        "id", "url", "company", "title", "location", "source", "external_id")
+    known_ids: set[tuple[str, str]] = set()
+
+    def existing() -> Iterable[tuple[Any, str, str, str, str]]:
+        for job_id, url, company, title, location, job_source, external_id in rows.iterator(chunk_size=2000):
+            if external_id:
+                known_ids.add((job_source, external_id))
+            yield job_id, url, company, title, location
+
+    dedup = Deduplicator(existing())
+    new: list[Posting] = []
+    duplicates = over_limit = 0
+    for posting in postings:
+        key = (source, _trim(posting.external_id, 200))
+        if (key[1] and key in known_ids) or dedup.seen(posting) is not None:
+            duplicates += 1
+            continue
+        if limit is not None and len(new) >= limit:
+            over_limit += 1
+            continue
+        dedup.add(posting)
+        if key[1]:
+            known_ids.add(key)
+        new.append(posting)
+    if new and not dry_run:
+        jobs = [job_from_posting(p, user_id=user_id, source=source) for p in new]
+        Job.objects.bulk_create(jobs, batch_size=BULK_BATCH_SIZE, ignore_conflicts=True)
+    return StoreResult(new=new, duplicates=duplicates, over_limit=over_limit)
+
+
+# --------------------------------------------------------------------------- one subscription
+
+
+def _short_error(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:_ERROR_MAX]
+
+
+def _log_extra(run: IngestionRun, **more: Any) -> dict[str, Any]:
+    return {
+        "run_id": run.pk, "subscription_id": run.subscription_id, "user_id": run.user_id, "source": run.source,
+        "trigger": run.trigger, "status": run.status, "fetched": run.fetched, "added": run.added,
+        "duplicates": run.duplicates, "filtered_out": run.filtered_out, **more,
+    }
+
+
+def _finish(run: IngestionRun, status: str, *, error: str = "", started: float | None = None) -> IngestionRun:
+    run.status = status
+    run.error = error[:_ERROR_MAX]
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "error", "finished_at", "fetched", "added", "duplicates", "filtered_out"])
+    if status == Status.FAILED and run.subscription_id:
+        SourceSubscription.objects.filter(pk=run.subscription_id).update(last_error=run.error)
+    duration_ms = round((time.monotonic() - started) * 1000) if started else None
+    level = logging.WARNING if status == Status.FAILED else logging.INFO
+    logger.log(level, "ingestion run %s: %s %s", status, run.source, run.error or "",
+               extra=_log_extra(run, error=run.error, duration_ms=duration_ms))
+    return run
+
+
+def _start(subscription: SourceSubscription, run: IngestionRun | None, trigger: str) -> IngestionRun:
+    now = timezone.now()
+    if run is None:
+        return IngestionRun.objects.create(subscription=subscription, user_id=subscription.user_id,
+                                           source=subscription.kind, trigger=trigger, status=Status.RUNNING,
+                                           started_at=now)
+    run.status, run.started_at = Status.RUNNING, now
+    run.save(update_fields=["status", "started_at"])
+    return run
+
+
+def _abandon_stale_runs(subscription: SourceSubscription, current: IngestionRun) -> None:
+    now = timezone.now()
+    IngestionRun.objects.active().filter(subscription=subscription, created_at__lt=now - STALE_AFTER).exclude(
+        pk=current.pk).update(status=Status.FAILED, finished_at=now,
+                              error="Abandoned: no result after 15 minutes (the worker stopped?).")
+
+
+def _claim(subscription: SourceSubscription, source_cls: type[Source], *, force: bool) -> bool:
+    """Stamp ``last_run_at`` if the board may be asked now; False when it was asked too recently
+    (or another worker just claimed it). One conditional UPDATE: safe with several workers."""
+    now = timezone.now()
+    rows = SourceSubscription.objects.filter(pk=subscription.pk)
+    if not force:
+        rows = rows.filter(Q(last_run_at__isnull=True) | Q(last_run_at__lte=now - source_cls.min_interval))
+    if rows.update(last_run_at=now):
+        subscription.last_run_at = now
+        return True
+    return False
+
+
+def _skip_reason(subscription: SourceSubscription, source_cls: type[Source]) -> str:
+    subscription.refresh_from_db(fields=["last_run_at"])
+    wait = ""
+    if subscription.last_run_at:
+        remaining = subscription.last_run_at + source_cls.min_interval - timezone.now()
+        minutes = max(1, int(remaining.total_seconds() // 60) + 1)
+        wait = f"; next refresh allowed in {minutes} minute{'s' if minutes != 1 else ''}"
+    return (f"Too soon: {source_cls.label} may be asked at most once every "
+            f"{human_interval(source_cls.min_interval)} per subscription{wait}.")
+
+
+def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | None = None, force: bool = False,
+                     trigger: str = Trigger.SCHEDULE) -> IngestionRun:
+    """Fetch one subscription's board and add the new jobs that fit the user's profile.
+
+    Always returns a finished :class:`IngestionRun` (succeeded, failed or skipped); never raises
+    for a board's failure. ``run`` is a queued run created by the caller (“Refresh now”);
+    ``force`` (operators only) ignores the board's ``min_interval``."""
+    started = time.monotonic()
+    run = _start(subscription, run, trigger)
+    _abandon_stale_runs(subscription, run)
+    source_cls = SOURCES.get(subscription.kind)
+    if not settings.ENABLE_JOB_SCRAPING:
+        return _finish(run, Status.SKIPPED, error="Job board fetching is switched off on this server "
+                                                   "(ENABLE_JOB_SCRAPING).")
+    if not subscription.enabled:
+        return _finish(run, Status.SKIPPED, error="This subscription is disabled.")
+    if source_cls is None:
+        return _finish(run, Status.FAILED, error=f"Unknown job source {subscription.kind!r}.", started=started)
+    if not source_cls.is_enabled():
+        return _finish(run, Status.SKIPPED, error=f"{source_cls.label} is switched off on this server "
+                                                   "(no API key configured).")
+    if not _claim(subscription, source_cls, force=force):
+        return _finish(run, Status.SKIPPED, error=_skip_reason(subscription, source_cls))
+
+    try:
+        postings = fetch_postings(subscription.kind, subscription.params)
+        run.fetched = len(postings)
+        selection = select_postings(postings, ProfileFilter.from_profile(get_profile(subscription.user)))
+        with transaction.atomic():
+            result = store_postings(user_id=subscription.user_id, source=subscription.kind,
+                                    postings=selection.kept, limit=selection.limit)
+            run.added, run.duplicates = result.added, result.duplicates
+            run.filtered_out = selection.filtered_out + result.over_limit
+            _finish(run, Status.SUCCEEDED, started=started)
+            SourceSubscription.objects.filter(pk=subscription.pk).update(last_error="", last_added=result.added)
+    except (FetchError, SourceError) as exc:
+        run.added = run.duplicates = run.filtered_out = 0
+        return _finish(run, Status.FAILED, error=_short_error(exc), started=started)
+    except Exception as exc:  # a bug or a database error: still one board only
+        logger.exception("ingestion run crashed: %s", subscription.kind, extra=_log_extra(run))
+        run.added = run.duplicates = run.filtered_out = 0
+        return _finish(run, Status.FAILED, error=f"Unexpected error: {type(exc).__name__}: {_short_error(exc)}",
+                       started=started)
+    subscription.last_error, subscription.last_added = "", run.added
+    if run.added:
+        invalidate_user(subscription.user_id)
+    return run
+
+
+# --------------------------------------------------------------------------- many subscriptions
+
+
+def run_all(user: Any = None, *, force: bool = False, trigger: str = Trigger.SCHEDULE) -> list[IngestionRun]:
+    """Run every enabled subscription (of ``user``, or of everyone). One board failing — or
+    crashing — never stops the others."""
+    subscriptions = SourceSubscription.objects.enabled().select_related("user", "user__profile").order_by("user_id",
+                                                                                                             "id")
+    if user is not None:
+        subscriptions = subscriptions.filter(user=user)
+    runs: list[IngestionRun] = []
+    started = time.monotonic()
+    for subscription in subscriptions:
+        try:
+            runs.append(run_subscription(subscription, force=force, trigger=trigger))
+        except Exception:  # run_subscription records its own failures; this is the last line of defence
+            logger.exception("ingestion of subscription %s crashed", subscription.pk,
+                             extra={"subscription_id": subscription.pk, "user_id": subscription.user_id,
+                                    "source": subscription.kind})
+    logger.info(
+        "ingestion finished: %d runs, %d jobs added", len(runs), sum(r.added for r in runs),
+        extra={
+            "runs": len(runs), "added": sum(r.added for r in runs),
+            "failed": sum(r.status == Status.FAILED for r in runs),
+            "skipped": sum(r.status == Status.SKIPPED for r in runs),
+            "user_id": getattr(user, "pk", None), "duration_ms": round((time.monotonic() - started) * 1000),
+        },
+    )
+    return runs
+
+
+# --------------------------------------------------------------------------- preview
+
+
+@dataclass
+class Preview:
+    fetched: int = 0
+    kept: int = 0
+    duplicates: int = 0
+    new: int = 0
+    over_limit: int = 0
+    # the first postings that pass the profile filter, each with True when the user has it already
+    sample: list[tuple[Posting, bool]] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def filtered_out(self) -> int:
+        return self.fetched - self.kept
+
+
+PREVIEW_SIZE = 10
+
+
+def preview(*, user: Any, kind: str, params: Mapping[str, Any]) -> Preview:
+    """Fetch now and report what a subscription would add; nothing is written."""
+    if not settings.ENABLE_JOB_SCRAPING:
+        return Preview(error="Job board fetching is switched off on this server.")
+    try:
+        postings = fetch_postings(kind, params)
+    except (FetchError, SourceError) as exc:
+        return Preview(error=_short_error(exc))
+    selection = select_postings(postings, ProfileFilter.from_profile(get_profile(user)))
+    result = store_postings(user_id=user.pk, source=kind, postings=selection.kept, limit=selection.limit,
+                            dry_run=True)
+    logger.info("ingestion preview: %s", kind, extra={"user_id": user.pk, "source": kind, "fetched": len(postings),
+                                                      "added": result.added, "duplicates": result.duplicates})
+    new_ids = {id(p) for p in result.new}
+    return Preview(fetched=len(postings), kept=len(selection.kept), duplicates=result.duplicates, new=result.added,
+                   over_limit=result.over_limit,
+                   sample=[(p, id(p) not in new_ids) for p in selection.kept[:PREVIEW_SIZE]])
+
+
+# --------------------------------------------------------------------------- subscription services
+
+
+def create_subscription(*, user: Any, kind: str, params: dict[str, str], label: str = "") -> SourceSubscription:
+    return SourceSubscription.objects.create(user=user, kind=kind, params=params, label=label)
+
+
+def update_subscription(*, subscription: SourceSubscription, params: dict[str, str], label: str) -> None:
+    """New board/search words start afresh: the last error and the refresh clock belong to the old ones."""
+    changed = params != subscription.params
+    subscription.params, subscription.label = params, label
+    fields = ["params", "label"]
+    if changed:
+        subscription.last_error, subscription.last_run_at, subscription.last_added = "", None, 0
+        fields += ["last_error", "last_run_at", "last_added"]
+    subscription.save(update_fields=fields)
+
+
+def set_enabled(*, subscription: SourceSubscription, enabled: bool) -> None:
+    subscription.enabled = enabled
+    subscription.save(update_fields=["enabled"])
+
+
+def delete_subscription(*, subscription: SourceSubscription) -> None:
+    """The jobs it brought stay; its runs stay too (for the operators), detached."""
+    subscription.delete()
+
+
+@transaction.atomic
+def queue_refresh(*, subscription: SourceSubscription, trigger: str = Trigger.USER) -> IngestionRun:
+    """Create a queued run for the page to poll and enqueue the task once the row is committed.
+
+    A run already queued or running for this subscription is returned instead of a second one."""
+    from django_q.tasks import async_task
+
+    active = (IngestionRun.objects.active()
+              .filter(subscription=subscription, created_at__gte=timezone.now() - STALE_AFTER).first())
+    if active is not None:
+        return active
+    run = IngestionRun.objects.create(subscription=subscription, user_id=subscription.user_id,
+                                      source=subscription.kind, trigger=trigger, status=Status.QUEUED)
+    transaction.on_commit(lambda: async_task("jobs.tasks.ingest_subscription", subscription.pk, run.pk,
+                                             task_name=f"ingest-subscription-{subscription.pk}-run-{run.pk}"))
+    logger.info("ingestion queued: %s", subscription.kind, extra=_log_extra(run))
+    return run
+
+
+def can_refresh_now(subscription: SourceSubscription) -> bool:
+    cls = SOURCES.get(subscription.kind)
+    return bool(settings.ENABLE_JOB_SCRAPING and subscription.enabled and cls and cls.is_enabled()
+                and next_allowed_at(subscription) is None)
+
+
+def queue_refresh_all(*, user: Any) -> list[IngestionRun]:
+    """Queue every enabled subscription whose board may be asked now; the others are left alone
+    (a skipped run would only hide their last result)."""
+    return [queue_refresh(subscription=s) for s in SourceSubscription.objects.for_user(user).enabled()
+            if can_refresh_now(s)]

@@ -1,0 +1,223 @@
+"""Settings → Job sources: the user's board subscriptions, previews and “Refresh now”."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from copilot.accounts.services import get_profile
+from jobs import ingest
+from jobs.forms_sources import BoardSubscriptionForm, SearchSubscriptionForm, SubscriptionEditForm
+from jobs.models import IngestionRun, SourceSubscription
+from jobs.sources import SOURCES
+
+PAGE = "jobs/sources/list.html"
+STATUS_FRAGMENT = "jobs/sources/_run_status.html"
+ROW_FRAGMENT = "jobs/sources/_subscription.html"
+# A queued run not picked up after this long: the page says the worker may be down.
+WORKER_WAIT_HINT = timedelta(seconds=30)
+FORMS = {"board": BoardSubscriptionForm, "search": SearchSubscriptionForm}
+
+
+def get_subscription_for_user(request: HttpRequest, pk: int) -> SourceSubscription:
+    """Another user's subscription is a 404, never a 403."""
+    return get_object_or_404(SourceSubscription.objects.for_user(request.user), pk=pk)
+
+
+def get_run_for_user(request: HttpRequest, pk: int) -> IngestionRun:
+    return get_object_or_404(IngestionRun.objects.for_user(request.user).select_related("subscription"), pk=pk)
+
+
+def _decorate(subscription: SourceSubscription, run: IngestionRun | None) -> SourceSubscription:
+    """Attach what the templates show (they must not query or compute)."""
+    cls = SOURCES.get(subscription.kind)
+    subscription.source_label = cls.label if cls else subscription.kind
+    subscription.interval_text = ingest.human_interval(cls.min_interval) if cls else ""
+    subscription.next_allowed = ingest.next_allowed_at(subscription)
+    subscription.source_available = bool(cls and cls.is_enabled())
+    subscription.latest_run = _decorate_run(run)
+    subscription.refreshable = ingest.can_refresh_now(subscription) and not (run is not None and run.polling)
+    return subscription
+
+
+def _decorate_run(run: IngestionRun | None) -> IngestionRun | None:
+    if run is not None:
+        age = timezone.now() - run.created_at
+        run.is_stale = run.is_active and age > ingest.STALE_AFTER
+        run.polling = run.is_active and not run.is_stale
+        run.waiting_long = run.status == IngestionRun.Status.QUEUED and age > WORKER_WAIT_HINT
+    return run
+
+
+def _subscriptions(user) -> list[SourceSubscription]:
+    """The user's subscriptions, each with its latest run: two queries whatever the count."""
+    latest = IngestionRun.objects.filter(subscription=OuterRef("pk")).order_by("-created_at", "-id").values("pk")[:1]
+    subscriptions = list(SourceSubscription.objects.for_user(user).annotate(latest_run_id=Subquery(latest)))
+    runs = IngestionRun.objects.in_bulk([s.latest_run_id for s in subscriptions if s.latest_run_id])
+    return [_decorate(s, runs.get(s.latest_run_id)) for s in subscriptions]
+
+
+def _page_context(request: HttpRequest, **extra) -> dict:
+    profile = get_profile(request.user)
+    subscriptions = _subscriptions(request.user)
+    return {
+        "subscriptions": subscriptions,
+        "refreshable_count": sum(s.refreshable for s in subscriptions),
+        "board_form": BoardSubscriptionForm(user=request.user, prefix="board"),
+        "search_form": SearchSubscriptionForm(user=request.user, prefix="search"),
+        "rule_lines": ingest.ProfileFilter.from_profile(profile).describe(),
+        "scraping_enabled": settings.ENABLE_JOB_SCRAPING,
+        "limits": [(cls.label, ingest.human_interval(cls.min_interval)) for cls in SOURCES.values()],
+        **extra,
+    }
+
+
+@login_required
+def subscription_list(request: HttpRequest) -> HttpResponse:
+    template = PAGE
+    if request.htmx and request.htmx.target == "subscriptions":
+        template += "#subscriptions"
+    return render(request, template, _page_context(request))
+
+
+def _bound_form(request: HttpRequest, mode: str, *, for_preview: bool = False):
+    if mode not in FORMS:
+        raise Http404("no such form")
+    return FORMS[mode](request.POST, user=request.user, prefix=mode, for_preview=for_preview)
+
+
+@login_required
+@require_POST
+def subscription_add(request: HttpRequest, mode: str) -> HttpResponse:
+    form = _bound_form(request, mode)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                subscription = ingest.create_subscription(user=request.user, kind=data["kind"],
+                                                          params=data["params"], label=data["label"])
+        except IntegrityError:  # the same one added in another tab a moment ago
+            form.add_error(None, "You already follow this — it is in your list above.")
+        else:
+            messages.success(request, f"Following {subscription.display_name} on "
+                                      f"{SOURCES[subscription.kind].label}. Its jobs arrive with the daily "
+                                      "update, or press “Refresh now”.")
+            return redirect("sources:list")
+    return render(request, PAGE, _page_context(request, **{f"{mode}_form": form}), status=400)
+
+
+@login_required
+@require_POST
+def subscription_preview(request: HttpRequest, mode: str) -> HttpResponse:
+    """Fetch now and show what this subscription would bring; nothing is saved."""
+    form = _bound_form(request, mode, for_preview=True)
+    if not form.is_valid():
+        if request.htmx:  # 200: htmx does not swap error responses, and the errors must show
+            return render(request, "jobs/sources/_preview.html", {"form_errors": form})
+        return render(request, PAGE, _page_context(request, **{f"{mode}_form": form}), status=400)
+    data = form.cleaned_data
+    result = ingest.preview(user=request.user, kind=data["kind"], params=data["params"])
+    context = {"preview": result, "preview_source": SOURCES[data["kind"]].label, "preview_name": data["label"]}
+    if request.htmx:
+        return render(request, "jobs/sources/_preview.html", context)
+    return render(request, PAGE, _page_context(request, **{f"{mode}_form": form}, **context))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subscription_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    subscription = get_subscription_for_user(request, pk)
+    if request.method == "POST":
+        form = SubscriptionEditForm(request.POST, user=request.user, instance=subscription)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    ingest.update_subscription(subscription=subscription, params=form.cleaned_data["params"],
+                                               label=form.cleaned_data["label"])
+            except IntegrityError:
+                form.add_error(None, "You already follow this — it is in your list.")
+            else:
+                messages.success(request, f"Saved {subscription.display_name}.")
+                return redirect("sources:list")
+        status = 400
+    else:
+        form, status = SubscriptionEditForm(user=request.user, instance=subscription), 200
+    context = {"form": form, "subscription": _decorate(subscription, None)}
+    return render(request, "jobs/sources/edit.html", context, status=status)
+
+
+@login_required
+@require_POST
+def subscription_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+    subscription = get_subscription_for_user(request, pk)
+    ingest.set_enabled(subscription=subscription, enabled=not subscription.enabled)
+    if request.htmx:
+        run = IngestionRun.objects.filter(subscription=subscription).order_by("-created_at", "-id").first()
+        return render(request, ROW_FRAGMENT, {"subscription": _decorate(subscription, run),
+                                              "scraping_enabled": settings.ENABLE_JOB_SCRAPING})
+    state = "on" if subscription.enabled else "off"
+    messages.success(request, f"{subscription.display_name} is now {state}.")
+    return redirect("sources:list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subscription_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    subscription = get_subscription_for_user(request, pk)
+    if request.method == "POST":
+        name = subscription.display_name
+        ingest.delete_subscription(subscription=subscription)
+        messages.success(request, f"Stopped following {name}. The jobs it brought are still in your list.")
+        return redirect("sources:list")
+    return render(request, "jobs/sources/confirm_delete.html",
+                  {"subscription": _decorate(subscription, None)})
+
+
+@login_required
+@require_POST
+def subscription_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue a fetch now (the board's minimum interval still applies: the run then says so)."""
+    subscription = get_subscription_for_user(request, pk)
+    run = ingest.queue_refresh(subscription=subscription)
+    if request.htmx:
+        run.refresh_from_db()  # with a synchronous queue (tests) it has already finished
+        subscription.refresh_from_db()
+        return render(request, STATUS_FRAGMENT, {"subscription": _decorate(subscription, run), "run": run,
+                                                 "scraping_enabled": settings.ENABLE_JOB_SCRAPING})
+    messages.info(request, f"Fetching {subscription.display_name} in the background; reload this page to see "
+                           "the result.")
+    return redirect("sources:list")
+
+
+@login_required
+@require_POST
+def refresh_all(request: HttpRequest) -> HttpResponse:
+    runs = ingest.queue_refresh_all(user=request.user)
+    if request.htmx:
+        return render(request, PAGE + "#subscriptions", _page_context(request))
+    if runs:
+        messages.info(request, f"Fetching {len(runs)} source{'s' if len(runs) != 1 else ''} in the background; "
+                               "reload this page to see the results.")
+    else:
+        messages.info(request, "Nothing to refresh right now: your sources are paused or were fetched recently.")
+    return redirect("sources:list")
+
+
+@login_required
+def run_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The small status fragment the page polls every 2 s; it stops polling once the run is over."""
+    run = get_run_for_user(request, pk)
+    subscription = run.subscription
+    if subscription is not None:
+        _decorate(subscription, run)
+    return render(request, STATUS_FRAGMENT, {"subscription": subscription, "run": _decorate_run(run),
+                                             "scraping_enabled": settings.ENABLE_JOB_SCRAPING})

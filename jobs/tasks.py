@@ -1,0 +1,55 @@
+"""django-q2 entry points for ingestion: thin, take ids, call ``jobs.ingest``."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+
+from copilot.accounts.models import User
+from jobs import ingest
+from jobs.models import IngestionRun, SourceSubscription
+
+logger = logging.getLogger("copilot.ingest")
+
+
+def _summary(runs: list[IngestionRun]) -> dict[str, Any]:
+    return {
+        "runs": len(runs),
+        "added": sum(r.added for r in runs),
+        "failed": sum(r.status == IngestionRun.Status.FAILED for r in runs),
+        "skipped": sum(r.status == IngestionRun.Status.SKIPPED for r in runs),
+    }
+
+
+def ingest_all() -> dict[str, Any]:
+    """The daily job (schedule "daily-ingestion"): every enabled subscription of every user."""
+    if not settings.ENABLE_JOB_SCRAPING:
+        logger.info("daily ingestion skipped: ENABLE_JOB_SCRAPING is off", extra={"task": "ingest_all"})
+        return {"skipped": True}
+    logger.info("daily ingestion started", extra={"task": "ingest_all"})
+    return _summary(ingest.run_all(trigger=IngestionRun.Trigger.SCHEDULE))
+
+
+def ingest_user(user_id: int) -> dict[str, Any]:
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        logger.warning("ingest_user: no user %s", user_id, extra={"task": "ingest_user", "user_id": user_id})
+        return {"runs": 0}
+    return _summary(ingest.run_all(user, trigger=IngestionRun.Trigger.USER))
+
+
+def ingest_subscription(subscription_id: int, run_id: int | None = None) -> dict[str, Any]:
+    """One subscription; ``run_id`` is the queued run “Refresh now” created for the page to poll."""
+    run = IngestionRun.objects.filter(pk=run_id).first() if run_id else None
+    subscription = SourceSubscription.objects.select_related("user").filter(pk=subscription_id).first()
+    if subscription is None:
+        if run is not None and run.is_active:
+            run.status, run.error = IngestionRun.Status.FAILED, "The subscription was deleted."
+            run.save(update_fields=["status", "error"])
+        logger.warning("ingest_subscription: no subscription %s", subscription_id,
+                       extra={"task": "ingest_subscription", "subscription_id": subscription_id})
+        return {"runs": 0}
+    trigger = run.trigger if run is not None else IngestionRun.Trigger.USER
+    return _summary([ingest.run_subscription(subscription, run=run, trigger=trigger)])
