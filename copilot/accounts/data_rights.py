@@ -77,6 +77,8 @@ EXPORTERS: dict[str, Exporter] = {
     "profile": _profile,
     "jobs": _jobs,
     "applications": _applications,
+    "job_sources": _optional("jobs", "SourceSubscription"),
+    "ingestion_runs": _optional("jobs", "IngestionRun"),
 }
 
 
