@@ -26,4 +26,15 @@ SCHEDULES: list[ScheduleSpec] = [
         cron="0 4 * * *",
         description="Pulls new jobs for every enabled job-source subscription; off with ENABLE_JOB_SCRAPING.",
     ),
+    # Every 15 minutes hits each user's chosen hour in every time zone (offsets are whole quarter
+    # hours: +05:30, +05:45). A user is only sent a digest while their local hour *is* their hour:
+    # if the workers are down for that whole hour, the day's digest is skipped rather than sent
+    # stale hours later; a run later within the same hour still sends it. Once per user, kind and
+    # local day is enforced by DigestLog, so the four runs of the hour never send twice.
+    ScheduleSpec(
+        name="digests",
+        func="insights.digest_tasks.send_due_digests",
+        cron="*/15 * * * *",
+        description="Sends morning briefs and evening summaries due in each user's time zone; retries failed ones.",
+    ),
 ]

@@ -1,0 +1,49 @@
+"""Insights keeps one table: the digest log (what was mailed to whom, once per user, kind and local day)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class DigestLog(models.Model):
+    """One digest of one kind for one user on one local day: the row *is* the claim to send it.
+
+    Created (status ``pending``) before the mail is built, so the unique constraint decides which
+    worker sends; a failed send is re-claimed with a conditional ``update()`` (see
+    ``insights.digests.sending``). A row left ``pending`` by a crash is never sent again.
+    """
+
+    class Kind(models.TextChoices):
+        MORNING = "morning", "Morning brief"
+        EVENING = "evening", "Evening summary"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        SKIPPED = "skipped", "Skipped"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_logs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    local_date = models.DateField(help_text="The day in the user's time zone the digest is for.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempted_at = models.DateTimeField(null=True, blank=True, help_text="When the last attempt was claimed.")
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-local_date", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "local_date"], name="digestlog_once_per_user_kind_day"),
+            models.CheckConstraint(condition=models.Q(kind__in=["morning", "evening"]), name="digestlog_kind_valid"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["pending", "sent", "failed", "skipped"]), name="digestlog_status_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "local_date"], name="digestlog_status_date")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.user_id} on {self.local_date} ({self.status})"

@@ -1,4 +1,10 @@
 from django.urls import path
 
+from insights import views
+
 app_name = "insights"
-urlpatterns: list = []
+urlpatterns = [
+    path("recommendations/", views.recommendations, name="recommendations"),
+    path("skills/", views.skill_gap, name="skill_gap"),
+    path("analytics/", views.analytics, name="analytics"),
+]

@@ -10,9 +10,16 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from applications.models import Status
+from insights.recommendations import annotate_match_score
 from jobs.models import Job, JobType, RemoteOption
 
-SORTS = {"newest": "Newest first", "oldest": "Oldest first", "company": "Company A–Z", "title": "Title A–Z"}
+SORTS = {
+    "newest": "Newest first",
+    "oldest": "Oldest first",
+    "company": "Company A–Z",
+    "title": "Title A–Z",
+    "score": "Best match",
+}
 ADDED_WITHIN = {"1": "Today", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days"}
 STATUS_NONE = "none"
 STATUS_ANY = "any"
@@ -75,7 +82,10 @@ def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
         "oldest": ["created_at", "id"],
         "company": [Lower("company"), Lower("title"), "id"],
         "title": [Lower("title"), Lower("company"), "id"],
+        "score": ["-match_score", "-id"],
     }[filters.sort]
+    if filters.sort == "score":
+        jobs = annotate_match_score(jobs, user)  # scored in Python, one extra query
     # The list never needs the long description columns.
     return jobs.defer("description_html", "description_text", "requirements").order_by(*order)
 

@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from applications.models import Status
+from copilot.accounts.services import get_profile
 from copilot.lib.http import FetchError
+from insights.matching import match_job
 from jobs.forms import AddFromURLForm, JobForm
 from jobs.importers.jsonld import fetch_posting
 from jobs.models import Job, JobType, RemoteOption
@@ -52,7 +54,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
-    return render(request, "jobs/detail.html", {"job": job})
+    return render(request, "jobs/detail.html", {"job": job, "match": match_job(job, get_profile(request.user))})
 
 
 def _form_context(form: JobForm, **extra) -> dict:

@@ -1,0 +1,1 @@
+from insights.digest_admin import *  # noqa

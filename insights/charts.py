@@ -1,0 +1,159 @@
+"""Plotly figures from numbers: each function returns a figure as a plain, JSON-ready dict.
+
+Built as dicts (the plotly.js figure schema) rather than ``plotly.graph_objects`` so a page
+costs no figure validation at request time; the tests validate every figure with
+``plotly.graph_objects.Figure``. Figures are rendered in the browser by ``static/js/charts.js``
+from ``json_script`` data; each chart on a page also has a table fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from insights.analytics import CountRow, FunnelStage, SourceRate, WeekCount
+from insights.skillgap import SkillCount
+
+Figure = dict[str, Any]
+
+FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
+PRIMARY = "#2457d6"
+MUTED = "#5d6b82"
+GRID = "#e6eaf2"
+STATUS_COLORS = {
+    "interested": "#8a97ad",
+    "applied": "#2457d6",
+    "interview": "#6a3fc1",
+    "offer": "#137a4b",
+    "accepted": "#0f5f3a",
+    "rejected": "#b42318",
+    "declined": "#9a5b00",
+    "withdrawn": "#6b7280",
+}
+FUNNEL_COLORS = ["#8a97ad", "#2457d6", "#6a3fc1", "#137a4b", "#0f5f3a"]
+
+
+def _layout(**extra: Any) -> dict[str, Any]:
+    layout: dict[str, Any] = {
+        "font": {"family": FONT, "size": 13, "color": "#1b2333"},
+        "margin": {"l": 48, "r": 16, "t": 8, "b": 40},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "showlegend": False,
+        "height": 300,
+        "xaxis": {"gridcolor": GRID, "zeroline": False, "automargin": True},
+        "yaxis": {"gridcolor": GRID, "zeroline": False, "automargin": True},
+    }
+    layout.update(extra)
+    return layout
+
+
+def _count_axis(largest: int) -> dict[str, Any]:
+    """An axis of whole counts: no fractional ticks when the numbers are small."""
+    axis: dict[str, Any] = {"gridcolor": GRID, "rangemode": "tozero", "automargin": True, "zeroline": False}
+    if largest < 8:
+        axis["dtick"] = 1
+    return axis
+
+
+def status_chart(rows: Sequence[CountRow]) -> Figure:
+    """Horizontal bars: applications per current status."""
+    rows = list(rows)[::-1]  # plotly draws the first bar at the bottom
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": [row.count for row in rows],
+                "y": [row.label for row in rows],
+                "marker": {"color": [STATUS_COLORS.get(row.key, PRIMARY) for row in rows]},
+                "hovertemplate": "%{y}: %{x}<extra></extra>",
+                "text": [row.count for row in rows],
+                "textposition": "auto",
+            }
+        ],
+        "layout": _layout(
+            height=max(160, 44 * len(rows) + 60), xaxis=_count_axis(max((r.count for r in rows), default=0))
+        ),
+    }
+
+
+def funnel_chart(stages: Sequence[FunnelStage], *, compact: bool = False) -> Figure:
+    """A funnel of the stages ever reached, with the share of the first stage (``compact``: a
+    shorter one for the dashboard)."""
+    return {
+        "data": [
+            {
+                "type": "funnel",
+                "y": [stage.label for stage in stages],
+                "x": [stage.count for stage in stages],
+                "textinfo": "value+percent initial",
+                "marker": {"color": FUNNEL_COLORS[: len(stages)]},
+                "connector": {"line": {"color": GRID}},
+                "hovertemplate": "%{y}: %{x}<extra></extra>",
+            }
+        ],
+        "layout": _layout(margin={"l": 90, "r": 16, "t": 8, "b": 16}, height=220 if compact else 300),
+    }
+
+
+def weekly_chart(weeks: Sequence[WeekCount]) -> Figure:
+    """Columns: applications sent per week (labelled by the week's Monday)."""
+    counts = [week.count for week in weeks]
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "x": [week.week.isoformat() for week in weeks],
+                "y": counts,
+                "marker": {"color": PRIMARY},
+                "hovertemplate": "Week of %{x|%-d %b}: %{y}<extra></extra>",
+            }
+        ],
+        "layout": _layout(
+            xaxis={"type": "date", "tickformat": "%-d %b", "gridcolor": GRID, "automargin": True},
+            yaxis=_count_axis(max(counts, default=0)),
+            bargap=0.25,
+        ),
+    }
+
+
+def source_chart(rates: Sequence[SourceRate]) -> Figure:
+    """Bars: response rate (%) per job source, the number sent in the hover."""
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "x": [rate.source.capitalize() or "Unknown" for rate in rates],
+                "y": [rate.rate for rate in rates],
+                "customdata": [[rate.responded, rate.sent] for rate in rates],
+                "marker": {"color": PRIMARY},
+                "text": [f"{rate.rate}%" for rate in rates],
+                "textposition": "auto",
+                "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]})<extra></extra>",
+            }
+        ],
+        "layout": _layout(yaxis={"range": [0, 100], "ticksuffix": "%", "gridcolor": GRID, "automargin": True}),
+    }
+
+
+def missing_skills_chart(skills: Sequence[SkillCount]) -> Figure:
+    """Horizontal bars: the most asked skills the user lacks (number of jobs asking)."""
+    skills = list(skills)[::-1]
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": [skill.count for skill in skills],
+                "y": [skill.name for skill in skills],
+                "marker": {"color": "#b42318"},
+                "text": [skill.count for skill in skills],
+                "textposition": "auto",
+                "hovertemplate": "%{y}: asked by %{x} jobs<extra></extra>",
+            }
+        ],
+        "layout": _layout(
+            height=max(160, 28 * len(skills) + 60), xaxis=_count_axis(max((s.count for s in skills), default=0))
+        ),
+    }

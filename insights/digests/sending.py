@@ -1,0 +1,387 @@
+"""Render and send digests, at most once per user, kind and local day.
+
+Claiming
+    A digest is claimed *before* it is built or sent, by inserting its ``DigestLog`` row
+    (``pending``, attempt 1). The unique constraint on (user, kind, local_date) lets exactly one
+    worker win; the others get an ``IntegrityError`` and move on. A failed send turns the row
+    ``failed``; a later run re-claims it with a conditional ``update()`` (failed → pending,
+    ``attempts < MAX_ATTEMPTS``), which again only one worker can win. After a successful send
+    the row is marked ``sent``.
+
+At most once (the trade-off)
+    If the process dies between handing the message to the mailer and marking the row sent,
+    the row stays ``pending`` and is never picked up again: no second mail, but if the crash
+    came *before* the hand-over the digest for that day is lost. A missed digest is a small
+    loss; two identical digests erode trust in every later one. Operators see stuck ``pending``
+    rows in the admin and can mark them failed to have them retried (same day only). A send
+    that raises after the server accepted the message (e.g. a timeout waiting for the final
+    reply) can still produce a duplicate on retry; the Message-ID is the same for every attempt
+    of a digest, so most mail clients collapse such a pair into one.
+
+Which digests are due
+    :func:`send_due_digests` runs every 15 minutes (``copilot/schedules.py``) and sends to users
+    whose *current* local hour is their morning/evening hour, toggle on. A run that misses the
+    hour (worker down) does not send a late digest at 11:00: a morning brief is only useful in
+    the morning. Failed sends are retried on later runs while it is still the same local day.
+    Daylight saving: on the day an hour is skipped, users who chose it get no digest; the hour
+    that repeats in autumn cannot send twice (same local date, same row).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import unicodedata
+import zoneinfo
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+from urllib.parse import urlsplit
+
+import css_inline
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, mailers
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import F, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from copilot.accounts.models import Profile
+from copilot.accounts.services import get_profile
+from insights.digests.content import EveningSummary, MorningBrief, absolute_url, build_digest
+from insights.digests.tokens import unsubscribe_path
+from insights.models import DigestLog
+
+logger = logging.getLogger("copilot.digests")
+T = TypeVar("T")
+
+KINDS: tuple[str, ...] = tuple(DigestLog.Kind.values)
+MAX_ATTEMPTS = 3
+#: A failed digest is retried no sooner than this after its last attempt, times the attempts so far.
+RETRY_DELAY = timedelta(minutes=10)
+SUBJECT_MAX = 110
+TEMPLATE_NAMES = {DigestLog.Kind.MORNING: "morning-brief", DigestLog.Kind.EVENING: "evening-summary"}
+_INLINER = css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
+
+
+# ----------------------------------------------------------------------------------------------- rendering
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedDigest:
+    kind: str
+    subject: str
+    text: str
+    html: str
+    unsubscribe_url: str
+
+
+def clean_subject(text: str, limit: int = SUBJECT_MAX) -> str:
+    """One line of printable text, at most ``limit`` characters: job titles come from outside.
+
+    Control and format characters (CR, LF, NUL, bidi overrides, zero-width, line/paragraph
+    separators) become spaces, runs of whitespace one space; an overlong subject is cut at a
+    word boundary with an ellipsis.
+    """
+    chars = [
+        " " if unicodedata.category(char)[0] == "C" or unicodedata.category(char) in ("Zl", "Zp") else char
+        for char in text
+    ]
+    subject = " ".join("".join(chars).split())
+    if len(subject) > limit:
+        cut = subject[: limit - 1]
+        if " " in cut[limit // 2 :]:
+            cut = cut[: cut.rindex(" ")]
+        subject = cut.rstrip(" ,;:-·") + "…"
+    return subject
+
+
+def render_digest(user, digest: MorningBrief | EveningSummary) -> RenderedDigest:
+    """Subject, text and HTML (CSS inlined) of a digest, with absolute links and the unsubscribe link."""
+    name = TEMPLATE_NAMES[digest.kind]
+    unsubscribe_url = absolute_url(unsubscribe_path(user.pk, digest.kind))
+    context = {
+        "digest": digest,
+        "site_url": settings.SITE_URL.rstrip("/"),
+        "dashboard_url": absolute_url(reverse("dashboard")),
+        "settings_url": absolute_url(reverse("accounts:settings")),
+        "unsubscribe_url": unsubscribe_url,
+        "kind_label": DigestLog.Kind(digest.kind).label,
+        "hour": getattr(get_profile(user), f"{digest.kind}_hour"),
+    }
+    # Dates and times in the templates are shown in the user's zone, not the server's.
+    with timezone.override(zoneinfo.ZoneInfo(digest.timezone)):
+        subject = clean_subject(render_to_string(f"emails/{name}-subject.txt", context))
+        text = render_to_string(f"emails/{name}-body.txt", context)
+        html = _INLINER.inline(render_to_string(f"emails/{name}-body.html", {**context, "subject": subject}))
+    return RenderedDigest(kind=digest.kind, subject=subject, text=_tidy_text(text), html=html,
+                          unsubscribe_url=unsubscribe_url)
+
+
+def _tidy_text(text: str) -> str:
+    """Templates leave blank lines where tags were: keep at most one empty line in a row."""
+    lines, blank = [], False
+    for line in text.splitlines():
+        line = line.rstrip()
+        if not line:
+            if not blank and lines:
+                lines.append("")
+            blank = True
+            continue
+        lines.append(line)
+        blank = False
+    return "\n".join(lines).strip() + "\n"
+
+
+def build_message(user, rendered: RenderedDigest, local_date: date) -> EmailMultiAlternatives:
+    domain = urlsplit(settings.SITE_URL).hostname or "localhost"
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=rendered.text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{rendered.unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",  # RFC 8058
+            "Auto-Submitted": "auto-generated",
+            # The same for every attempt of this digest, so clients collapse an unlikely duplicate.
+            "Message-ID": f"<digest.{rendered.kind}.{user.pk}.{local_date:%Y%m%d}@{domain}>",
+        },
+    )
+    message.attach_alternative(rendered.html, "text/html")
+    return message
+
+
+def compose(user, kind: str, *, now: datetime) -> tuple[MorningBrief | EveningSummary, RenderedDigest] | None:
+    """The digest as it would be sent at ``now`` (``None`` when there is nothing to say); no writes."""
+    digest = build_digest(user, kind, now=now)
+    if digest is None:
+        return None
+    return digest, render_digest(user, digest)
+
+
+# ----------------------------------------------------------------------------------------------- who is due
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    profile: Profile
+    kind: str
+    local_date: date
+    claimed: bool  # a DigestLog row exists already for this user, kind and day
+
+    @property
+    def user(self):
+        return self.profile.user
+
+
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo("UTC")
+
+
+def _recipients(kind: str, user_ids: Iterable[int] | None):
+    profiles = Profile.objects.filter(**{f"{kind}_digest": True}, user__is_active=True).exclude(user__email="")
+    if user_ids is not None:
+        profiles = profiles.filter(user_id__in=list(user_ids))
+    return profiles
+
+
+def due_digests(kind: str, now: datetime, *, force: bool = False, user_ids: Iterable[int] | None = None) -> list[Due]:
+    """Users who should get ``kind`` now: toggle on, an address, and (unless ``force``) the local hour
+    equal to their chosen hour. Three queries whatever the number of users: the time zones in use,
+    the profiles (grouped by local hour, so the database does the filtering), the claims made today."""
+    profiles = _recipients(kind, user_ids)
+    by_slot: dict[tuple[date, int], list[str]] = {}
+    for name in profiles.order_by().values_list("timezone", flat=True).distinct():
+        local = now.astimezone(_zone(name))
+        by_slot.setdefault((local.date(), local.hour), []).append(name)
+    if not by_slot:
+        return []
+    condition = Q()
+    for (_, hour), names in by_slot.items():
+        condition |= Q(timezone__in=names) if force else Q(timezone__in=names, **{f"{kind}_hour": hour})
+    selected = profiles.filter(condition)
+    chosen = list(selected.select_related("user").order_by("user_id"))
+    claimed = set(
+        DigestLog.objects.filter(kind=kind, local_date__in={day for day, _ in by_slot},
+                                 user_id__in=selected.values("user_id"))
+        .values_list("user_id", "local_date")
+    ) if chosen else set()
+    due = []
+    for profile in chosen:
+        local_date = now.astimezone(_zone(profile.timezone)).date()
+        due.append(Due(profile, kind, local_date, (profile.user_id, local_date) in claimed))
+    return due
+
+
+def retryable_digests(now: datetime, *, kinds: Iterable[str] = KINDS,
+                      user_ids: Iterable[int] | None = None) -> list[DigestLog]:
+    """Failed digests with attempts left, whose delay has passed and whose local day is still today."""
+    logs = DigestLog.objects.filter(
+        status=DigestLog.Status.FAILED, attempts__lt=MAX_ATTEMPTS, kind__in=list(kinds),
+        local_date__range=(now.date() - timedelta(days=1), now.date() + timedelta(days=1)),
+        attempted_at__lte=now - RETRY_DELAY,
+    ).select_related("user__profile")
+    if user_ids is not None:
+        logs = logs.filter(user_id__in=list(user_ids))
+    return [
+        log for log in logs.order_by("id")
+        if log.attempted_at <= now - RETRY_DELAY * log.attempts
+        and now.astimezone(_zone(log.user.profile.timezone)).date() == log.local_date
+    ]
+
+
+# ----------------------------------------------------------------------------------------------- sending
+
+
+class _Outbox:
+    """One connection to the configured mailer for a whole run; dropped and reopened after a failure."""
+
+    def __init__(self) -> None:
+        self._connection = None
+
+    def send(self, message: EmailMultiAlternatives) -> None:
+        if self._connection is None:
+            connection = mailers.default
+            connection.open()
+            self._connection = connection
+        try:
+            sent = self._connection.send_messages([message])
+        except Exception:
+            self.close()
+            raise
+        if not sent:
+            raise RuntimeError("The mailer accepted no message.")
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # noqa: BLE001 - closing a broken connection must not hide the real error
+                logger.debug("closing the mail connection failed", exc_info=True)
+
+
+def _retrying(write: Callable[[], T], *, tries: int = 5) -> T:
+    """Run a short write again when the database is momentarily locked (SQLite under concurrent
+    workers): above all the mark after a send must not be lost to a lock."""
+    for attempt in range(tries):
+        try:
+            return write()
+        except OperationalError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")
+
+
+def _claim(user_id: int, kind: str, local_date: date, now: datetime) -> DigestLog | None:
+    """The new pending row, or ``None`` when another worker (or an earlier run) has it."""
+
+    def insert() -> DigestLog | None:
+        try:
+            with transaction.atomic():
+                return DigestLog.objects.create(user_id=user_id, kind=kind, local_date=local_date,
+                                                status=DigestLog.Status.PENDING, attempts=1, attempted_at=now)
+        except IntegrityError:
+            return None
+
+    return _retrying(insert)
+
+
+def _reclaim(log: DigestLog, now: datetime) -> bool:
+    """Take a failed row back to pending; only one worker's update matches."""
+    won = _retrying(lambda: DigestLog.objects.filter(
+        pk=log.pk, status=DigestLog.Status.FAILED, attempts__lt=MAX_ATTEMPTS
+    ).update(status=DigestLog.Status.PENDING, attempts=F("attempts") + 1, attempted_at=now))
+    if won:
+        log.refresh_from_db(fields=["status", "attempts", "attempted_at"])
+    return bool(won)
+
+
+def _finish(log: DigestLog, status: str, **fields) -> None:
+    """Record the outcome. If even that fails, the row stays pending: never retried, never sent twice."""
+    pending = DigestLog.objects.filter(pk=log.pk, status=DigestLog.Status.PENDING)
+    try:
+        _retrying(lambda: pending.update(status=status, **fields))
+    except OperationalError as error:
+        logger.error("digest outcome not recorded; it stays pending and is not retried",
+                     extra={**_log_fields(log), "outcome": status, "error": str(error)[:500]})
+
+
+def _log_fields(log: DigestLog) -> dict:
+    return {"task": "send_digests", "digest_id": log.pk, "user_id": log.user_id, "kind": log.kind,
+            "local_date": log.local_date.isoformat(), "attempt": log.attempts}
+
+
+def _deliver(log: DigestLog, user, now: datetime, outbox: _Outbox) -> str:
+    """Build, render and send one claimed digest; record the outcome on its row. Never raises: one
+    user's failure (a bug, the mail server, the database) must not stop everyone else's digest."""
+    try:
+        composed = compose(user, log.kind, now=now)
+    except Exception as error:  # a bug for one user must not stop everyone else's digest
+        logger.exception("digest could not be built", extra={**_log_fields(log), "error": repr(error)})
+        _finish(log, DigestLog.Status.FAILED, last_error=f"build: {type(error).__name__}: {error}"[:2000])
+        return DigestLog.Status.FAILED
+    if composed is None:
+        _finish(log, DigestLog.Status.SKIPPED, last_error="")
+        logger.info("digest skipped: nothing to say", extra=_log_fields(log))
+        return DigestLog.Status.SKIPPED
+    _, rendered = composed
+    try:
+        outbox.send(build_message(user, rendered, log.local_date))
+    except Exception as error:  # SMTP errors, refused connections, timeouts...
+        _finish(log, DigestLog.Status.FAILED, last_error=f"{type(error).__name__}: {error}"[:2000])
+        logger.warning(
+            "digest send failed",
+            extra={**_log_fields(log), "error_type": type(error).__name__, "error": str(error)[:500],
+                   "will_retry": log.attempts < MAX_ATTEMPTS},
+        )
+        return DigestLog.Status.FAILED
+    _finish(log, DigestLog.Status.SENT, sent_at=now, last_error="")
+    logger.info("digest sent", extra={**_log_fields(log), "subject_length": len(rendered.subject)})
+    return DigestLog.Status.SENT
+
+
+def send_due_digests(now: datetime | None = None, *, kinds: Iterable[str] = KINDS, force: bool = False,
+                     user_ids: Iterable[int] | None = None) -> dict[str, int]:
+    """The scheduled entry point: retry failed digests, then send every digest due now.
+
+    ``force`` ignores the hour (not the toggle, and never once-per-day); ``user_ids`` limits the run.
+    Returns counts by outcome (sent, failed, skipped, taken: claimed by someone else or earlier).
+    """
+    now = now or timezone.now()
+    kinds = [kind for kind in KINDS if kind in set(kinds)]
+    user_ids = list(user_ids) if user_ids is not None else None
+    summary: Counter[str] = Counter()
+    outbox = _Outbox()
+    logger.info("digests run started", extra={"task": "send_digests", "kinds": ",".join(kinds), "force": force})
+    try:
+        for log in retryable_digests(now, kinds=kinds, user_ids=user_ids):
+            if not _reclaim(log, now):
+                summary["taken"] += 1
+                continue
+            if not getattr(log.user.profile, f"{log.kind}_digest"):
+                _finish(log, DigestLog.Status.SKIPPED, last_error="Switched off before the retry.")
+                summary[DigestLog.Status.SKIPPED] += 1
+                continue
+            summary["retried"] += 1
+            summary[_deliver(log, log.user, now, outbox)] += 1
+        for kind in kinds:
+            for due in due_digests(kind, now, force=force, user_ids=user_ids):
+                log = None if due.claimed else _claim(due.user.pk, kind, due.local_date, now)
+                if log is None:
+                    summary["taken"] += 1
+                    continue
+                summary[_deliver(log, due.user, now, outbox)] += 1
+    finally:
+        outbox.close()
+    result = {key: summary[key] for key in ("sent", "failed", "skipped", "taken", "retried")}
+    logger.info("digests run finished", extra={"task": "send_digests", **result})
+    return result

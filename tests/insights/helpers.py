@@ -1,0 +1,59 @@
+"""Data builders shared by the insights page tests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from applications.models import Application
+from applications.services import move_application, schedule_interview, start_application
+from tests.factories import make_job
+
+STACKS = [["Python", "Django", "PostgreSQL"], ["Go", "Kubernetes"], ["Python", "AWS"], ["React", "TypeScript"], []]
+FLOWS = [[], ["applied"], ["applied", "interview"], ["applied", "rejected"], ["applied", "interview", "offer"]]
+
+
+def populate(user, count: int, *, prefix: str = "Job") -> list:
+    """``count`` jobs with varied stacks; every other one tracked through a varied history, with
+    follow-ups due and an interview coming up on some."""
+    jobs = []
+    for i in range(count):
+        job = make_job(
+            user,
+            title=f"{prefix} {i}",
+            company=f"Company {i}",
+            tech_stack=STACKS[i % len(STACKS)],
+            location=["Berlin, Germany", "Remote - EU", "Munich"][i % 3],
+            remote_option=["hybrid", "remote", "onsite"][i % 3],
+        )
+        jobs.append(job)
+        if i % 2:
+            application = start_application(user=user, job=job)
+            for status in FLOWS[i % len(FLOWS)]:
+                application = move_application(application=application, status=status)
+            if application.status == "interview":
+                schedule_interview(application=application, starts_at=timezone.now() + timedelta(days=2), kind="video")
+            if application.status == "applied":
+                Application.objects.filter(pk=application.pk).update(follow_up_date=timezone.localdate())
+    return jobs
+
+
+def prime(client, url: str) -> None:
+    """Open the page once (the first page of a session stores the time zone in it), then empty the cache."""
+    client.get(url)
+    cache.clear()
+
+
+def count_queries(client, url: str, *, cold: bool = True) -> int:
+    """Queries of one GET, with the insights cache empty (``cold``) or filled by a previous GET."""
+    client.get(url)  # the first page of a session also stores the time zone in it
+    if cold:
+        cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
