@@ -79,6 +79,7 @@ EXPORTERS: dict[str, Exporter] = {
     "applications": _applications,
     "job_sources": _optional("jobs", "SourceSubscription"),
     "ingestion_runs": _optional("jobs", "IngestionRun"),
+    "digest_log": _optional("insights", "DigestLog"),
 }
 
 

@@ -129,7 +129,7 @@ def test_public_pages_never_fail_and_leak_nothing(client, objects, name):
 
 
 ADMIN_SAMPLES = ["admin:index", "admin:jobs_job_changelist", "admin:applications_application_changelist",
-                 "admin:jobs_ingestionrun_changelist"]
+                 "admin:jobs_ingestionrun_changelist", "admin:insights_digestlog_changelist"]
 
 
 @pytest.mark.parametrize("name", ADMIN_SAMPLES)
