@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from applications.models import Application, TimelineEvent
-from applications.services import move_application, start_application
+from applications.services import add_note, move_application, schedule_interview, start_application
 from jobs.models import Job
 from jobs.services import create_job
 
@@ -64,13 +64,20 @@ DEMO_JOBS = [
 ]
 
 
+# Where each demo job came from, so per-source analytics have something to compare.
+DEMO_SOURCES = ["greenhouse", "remotive", "lever", "url", "manual", "remoteok", "csv", "greenhouse", "url",
+                "ashby", "lever", "manual"]
+
+
 def seed_jobs(user) -> None:
     """Create the demo jobs and move their applications through believable histories."""
     now = timezone.now()
     for index, spec in enumerate(DEMO_JOBS):
         fields = {k: v for k, v in spec.items() if k != "flow"}
-        job = create_job(user=user, source=Job.SOURCE_MANUAL, **fields)
-        age = timedelta(days=3 * (len(DEMO_JOBS) - index))
+        job = create_job(user=user, source=DEMO_SOURCES[index % len(DEMO_SOURCES)], **fields)
+        # The last jobs arrived in the past day, so the morning brief has new matches to show.
+        age = timedelta(days=3 * (len(DEMO_JOBS) - index)) if index < len(DEMO_JOBS) - 3 else timedelta(
+            hours=3 * (len(DEMO_JOBS) - index))
         Job.objects.filter(pk=job.pk).update(created_at=now - age)
         if not spec["flow"]:
             continue
@@ -87,6 +94,20 @@ def seed_jobs(user) -> None:
             applied_date=applied_on if application.applied_date else None,
             follow_up_date=(applied_on + timedelta(days=7)) if application.status == "applied" else None,
             status_changed_at=now - age + timedelta(days=2 * (len(events) - 1), hours=3),
+            updated_at=now - age + timedelta(days=2 * (len(events) - 1), hours=3),
         )
         if application.applied_date:
             Job.objects.filter(pk=job.pk).update(date_applied=applied_on)
+    _seed_interviews_and_notes(user, now)
+
+
+def _seed_interviews_and_notes(user, now) -> None:
+    interviewing = Application.objects.filter(user=user, status="interview").select_related("job").first()
+    if interviewing:
+        schedule_interview(application=interviewing, kind="technical", duration_minutes=90,
+                           starts_at=(now + timedelta(days=2)).replace(hour=13, minute=0, second=0, microsecond=0),
+                           location="https://meet.example.com/northwind-tech", notes="System design: route planning.")
+        add_note(application=interviewing, text="Recruiter (Mara) said the team uses Django 5 and Celery; ask about on-call.")
+    offer = Application.objects.filter(user=user, status="offer").first()
+    if offer:
+        add_note(application=offer, text="Offer: €78k + 28 days holiday. Decide by Friday.")

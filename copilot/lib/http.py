@@ -493,7 +493,13 @@ def _read_body(
     raw = 0
     try:
         while True:
-            sock.settimeout(min(timeout, _remaining(deadline, host, total)))
+            left = _remaining(deadline, host, total)
+            try:
+                sock.settimeout(min(timeout, left))
+            except OSError:
+                # Python 3.13 closes our handle once the response owns the stream: the timeout set
+                # before getresponse() still bounds each read, and the deadline is checked per chunk.
+                pass
             chunk = resp.read1(_CHUNK)
             if not chunk:
                 break
