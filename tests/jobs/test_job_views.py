@@ -139,3 +139,12 @@ def test_detail_shows_the_sanitised_description(alice_client, alice):
     job = make_job(alice, description_html='<p>Hello</p><img src=x onerror="alert(1)">')
     html = alice_client.get(job.get_absolute_url()).content.decode()
     assert "<p>Hello</p>" in html and "onerror" not in html
+
+
+def test_best_match_sort_shows_the_score(alice_client, alice):
+    make_job(alice, title="Python Django Engineer", description_html="<p>Python, Django, PostgreSQL</p>")
+    make_job(alice, title="Cobol Mainframe Operator", description_html="<p>COBOL</p>", location="Nowhere")
+    response = alice_client.get(reverse("jobs:list"), {"sort": "score"})
+    titles = [job.title for job in response.context["jobs"]]
+    assert titles == ["Python Django Engineer", "Cobol Mainframe Operator"]
+    assert "/100 match" in response.content.decode()
