@@ -109,6 +109,7 @@ def make_user(username: str):
 def make_jobs(user, count: int, rng: random.Random) -> None:
     from django.utils import timezone
 
+    from insights.matching import text_level_of
     from jobs.models import Job
     from jobs.skills import skill_names
 
@@ -140,6 +141,7 @@ def make_jobs(user, count: int, rng: random.Random) -> None:
     for i in range(count):
         stack = rng.sample(popular, rng.randint(2, 6)) + rng.sample(names, rng.randint(0, 3))
         description = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(8, 20)))
+        requirements = rng.choice(["", "At least 3 years of experience with Python.", "Senior-level ownership."])
         batch.append(
             Job(
                 user=user,
@@ -150,7 +152,8 @@ def make_jobs(user, count: int, rng: random.Random) -> None:
                 tech_stack=list(dict.fromkeys(stack)),
                 description_html=f"<p>{description}</p>",
                 description_text=description,
-                requirements=rng.choice(["", "At least 3 years of experience with Python.", "Senior-level ownership."]),
+                requirements=requirements,
+                text_level=text_level_of(requirements, description),  # as jobs.services stores it
                 source=rng.choice(SOURCES),
                 created_at=now - timedelta(minutes=i),
             )

@@ -70,6 +70,7 @@ __all__ = [
     "score_rows",
     "score_totals",
     "seniority_text",
+    "text_level_of",
     "skill_name_for_key",
     "stack_keys",
     "stack_skills",
@@ -489,13 +490,24 @@ def infer_seniority(title: str, text: str = "") -> tuple[str, str]:
     Only the first :data:`TEXT_WINDOW` characters of ``text`` should be passed (see
     :func:`seniority_text`); "mentor junior engineers" is deliberately not a signal.
     """
+    return _seniority(title, _text_level(text) if text else "")
+
+
+def _seniority(title: str, text_level: str) -> tuple[str, str]:
+    """As :func:`infer_seniority`, with the text's level already found (``Job.text_level``)."""
     level = _title_level(title or "")
     if level:
         return level, "title"
-    level = _text_level(text) if text else ""
-    if level:
-        return level, "text"
+    if text_level:
+        return text_level, "text"
     return "mid", "default"
+
+
+def text_level_of(requirements: str | None, description_text: str | None) -> str:
+    """The seniority a job's text states ("" if none). Stored on ``Job.text_level`` when the job is
+    written, so scoring thousands of jobs never reads their long texts."""
+    text = seniority_text(requirements, description_text)
+    return _text_level(text) if text.strip() else ""
 
 
 def seniority_text(requirements: str | None, description_text: str | None) -> str:
@@ -568,7 +580,7 @@ def match_job(job: Any, profile: Any) -> MatchResult:
 
 def score_rows(rows: Iterable[Mapping[str, Any]], profile: Any) -> list[tuple[Mapping[str, Any], MatchResult]]:
     """Score many jobs given as rows (``title``, ``location``, ``remote_option``, ``tech_stack`` and
-    optionally ``seniority_text``), e.g. from :func:`match_rows`. Same results as :func:`match_job`."""
+    optionally ``text_level``), e.g. from :func:`match_rows`. Same results as :func:`match_job`."""
     mp = prepare_profile(profile)
     location_memo: dict[tuple[str, str], tuple[float, str]] = {}
     scored = []
@@ -577,13 +589,13 @@ def score_rows(rows: Iterable[Mapping[str, Any]], profile: Any) -> list[tuple[Ma
         place = location_memo.get(key)
         if place is None:
             place = location_memo[key] = _location_component(key[0], key[1], mp)
-        level, source = infer_seniority(row.get("title") or "", row.get("seniority_text") or "")
+        level, source = _seniority(row.get("title") or "", row.get("text_level") or "")
         scored.append((row, _result(_skills_component(row.get("tech_stack"), mp), place, level, source, mp)))
     return scored
 
 
 def _totals(rows: Iterable[tuple[int, str, str, str, Any, str]], mp: MatchProfile) -> dict[int, int]:
-    """Totals by job id from ``(id, title, location, remote_option, stack, seniority text)`` tuples.
+    """Totals by job id from ``(id, title, location, remote_option, stack, text level)`` tuples.
 
     The same arithmetic as :func:`_result` with the component functions inlined or memoised
     per batch (locations and levels repeat), since this loop runs once per job.
@@ -594,9 +606,9 @@ def _totals(rows: Iterable[tuple[int, str, str, str, Any, str]], mp: MatchProfil
     skill_keys = mp.skill_keys
     has_skills = bool(skill_keys)
     canonical = _CANONICAL
-    title_level, text_level = _title_level, _text_level
+    title_level = _title_level
     totals: dict[int, int] = {}
-    for job_id, title, location, remote_option, stack, text in rows:
+    for job_id, title, location, remote_option, stack, text_level in rows:
         key = (location or "", remote_option or "")
         place = place_memo.get(key)
         if place is None:
@@ -604,7 +616,7 @@ def _totals(rows: Iterable[tuple[int, str, str, str, Any, str]], mp: MatchProfil
         level = title_level(title or "")
         source = "title"
         if not level:
-            level = text_level(text) if text else ""
+            level = text_level or ""
             source = "text" if level else "default"
             level = level or "mid"
         experience = experience_memo.get((level, source))
@@ -635,19 +647,12 @@ def score_totals(rows: Iterable[Mapping[str, Any]], profile: Any) -> dict[int, i
                 row.get("location"),
                 row.get("remote_option"),
                 row.get("tech_stack"),
-                row.get("seniority_text"),
+                row.get("text_level"),
             )
             for row in rows
         ),
         prepare_profile(profile),
     )
-
-
-def _seniority_text_expression():
-    from django.db.models import Value
-    from django.db.models.functions import Concat, Substr
-
-    return Concat(Substr("requirements", 1, TEXT_WINDOW), Value("\n"), Substr("description_text", 1, TEXT_WINDOW))
 
 
 def decode_json_lists(texts: list[str | None]) -> list[Any]:
@@ -675,7 +680,7 @@ def queryset_totals(queryset, profile: Any) -> dict[int, int]:
 
     rows = list(
         queryset.order_by().values_list(
-            "id", "title", "location", "remote_option", Cast("tech_stack", TextField()), _seniority_text_expression()
+            "id", "title", "location", "remote_option", Cast("tech_stack", TextField()), "text_level"
         )
     )
     stacks = decode_json_lists([row[4] for row in rows])
@@ -687,7 +692,7 @@ def queryset_totals(queryset, profile: Any) -> dict[int, int]:
 
 def match_rows(queryset, *extra_fields: str):
     """The rows :func:`score_rows` needs from a ``Job`` queryset: only the scored columns, plus ``extra_fields``."""
-    return queryset.order_by().values(*MATCH_FIELDS, *extra_fields, seniority_text=_seniority_text_expression())
+    return queryset.order_by().values(*MATCH_FIELDS, *extra_fields, "text_level")
 
 
 def score_queryset(queryset, profile: Any, *extra_fields: str) -> list[tuple[Mapping[str, Any], MatchResult]]:

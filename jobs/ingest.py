@@ -41,6 +41,7 @@ from django.utils import timezone
 from copilot.accounts.services import get_profile
 from copilot.lib.http import FetchError
 from insights.cache import invalidate_user
+from insights.matching import text_level_of
 from jobs.dedup import Deduplicator, canonical_url, normalize_location, normalize_title
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
 from jobs.sanitize import clean_html
@@ -345,6 +346,7 @@ def job_from_posting(posting: Posting, *, user_id: int, source: str) -> Job:
         canonical_url=_trim(canonical_url(url), 2000),
         attribution_url=posting.attribution_url if len(posting.attribution_url) <= 2000 else "",
         posted_date=posting.posted_at.date() if posting.posted_at else None,
+        text_level=text_level_of("", posting.description_text),
     )
 
 

@@ -53,6 +53,8 @@ class Job(models.Model):
     job_type = models.CharField(max_length=12, choices=JobType.choices, blank=True)
     remote_option = models.CharField(max_length=8, choices=RemoteOption.choices, blank=True)
     tech_stack = models.JSONField(default=list, blank=True)
+    # Seniority stated in the description/requirements ("" if none), derived on write for fast scoring.
+    text_level = models.CharField(max_length=6, blank=True, editable=False)
     url = models.URLField(max_length=2000, blank=True)
     canonical_url = models.CharField(max_length=2000, blank=True, editable=False, db_index=True)
     source = models.CharField(max_length=40, default=SOURCE_MANUAL, db_index=True)

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 
 from insights.cache import invalidate_user
+from insights.matching import text_level_of
 from jobs.dedup import canonical_url
 from jobs.models import Job
 from jobs.salary import parse_salary
@@ -19,6 +20,7 @@ def fill_derived_fields(job: Job, *, stack_given: bool) -> Job:
     job.description_html = clean_html(job.description_html)
     job.description_text = html_to_text(job.description_html)
     job.canonical_url = canonical_url(job.url) if job.url else ""
+    job.text_level = text_level_of(job.requirements, job.description_text)
     if job.salary_text and job.salary_min is None and job.salary_max is None:
         salary = parse_salary(job.salary_text)
         job.salary_min, job.salary_max = salary.min, salary.max

@@ -16,6 +16,7 @@ from insights.matching import (
     score_rows,
     score_totals,
     seniority_text,
+    text_level_of,
 )
 from jobs.skills import skill_names
 
@@ -281,7 +282,7 @@ def _row(i, j):
         "location": j.location,
         "remote_option": j.remote_option,
         "tech_stack": j.tech_stack,
-        "seniority_text": seniority_text(j.requirements, j.description_text),
+        "text_level": text_level_of(j.requirements, j.description_text),
     }
 
 
