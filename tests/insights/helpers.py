@@ -57,3 +57,13 @@ def count_queries(client, url: str, *, cold: bool = True) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+def assert_same_queries_for_1_and_30_jobs(client, url: str, one_job_user, thirty_jobs_user) -> None:
+    """The page costs the same number of queries for a user with 1 job and one with 30."""
+    populate(one_job_user, 1)
+    populate(thirty_jobs_user, 30)
+    client.force_login(one_job_user)
+    one = count_queries(client, url)
+    client.force_login(thirty_jobs_user)
+    assert count_queries(client, url) == one

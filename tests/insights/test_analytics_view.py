@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_application, make_job
-from tests.insights.helpers import count_queries, populate, prime
+from tests.insights.helpers import assert_same_queries_for_1_and_30_jobs, populate, prime
 
 URL = reverse("insights:analytics")
 
@@ -82,9 +82,4 @@ def test_query_count_does_not_grow_with_jobs(alice, alice_client, count, django_
 
 
 def test_same_query_count_for_1_and_30_jobs(alice, bob, client):
-    populate(alice, 1)
-    populate(bob, 30)
-    client.force_login(alice)
-    one = count_queries(client, URL)
-    client.force_login(bob)
-    assert count_queries(client, URL) == one
+    assert_same_queries_for_1_and_30_jobs(client, URL, alice, bob)

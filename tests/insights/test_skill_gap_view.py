@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from applications.services import start_application
 from tests.factories import make_job
-from tests.insights.helpers import count_queries, populate, prime
+from tests.insights.helpers import assert_same_queries_for_1_and_30_jobs, populate, prime
 
 URL = reverse("insights:skill_gap")
 
@@ -85,9 +85,4 @@ def test_query_count_does_not_grow_with_jobs(alice, alice_client, count, django_
 
 
 def test_same_query_count_for_1_and_30_jobs(alice, bob, client):
-    populate(alice, 1)
-    populate(bob, 30)
-    client.force_login(alice)
-    one = count_queries(client, URL)
-    client.force_login(bob)
-    assert count_queries(client, URL) == one
+    assert_same_queries_for_1_and_30_jobs(client, URL, alice, bob)

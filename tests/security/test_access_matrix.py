@@ -141,7 +141,7 @@ def test_admin_is_for_staff_only(client, bob_client, objects, name):
 
 
 def test_no_admin_url_answers_an_anonymous_visitor_with_data(client, objects):
-    for route, name, pattern in ALL_URLS:
+    for route, name, _pattern in ALL_URLS:
         if not name.startswith("admin:") or "<" in route or "(?P" in route:
             continue
         response = client.get("/" + route)
