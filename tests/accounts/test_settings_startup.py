@@ -42,3 +42,20 @@ def test_production_settings_pass_check_deploy_without_warnings():
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_redis_url_makes_redis_the_cache_and_the_task_broker():
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    script = (
+        "from django.conf import settings; from django.core.cache import cache; "
+        "cache.set('copilot-probe', 42, 5); "
+        "print(settings.Q_CLUSTER.get('redis'), 'orm' in settings.Q_CLUSTER, cache.get('copilot-probe'))"
+    )
+    result = run_manage("shell", "-c", script, DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/15")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == ["redis://127.0.0.1:6379/15", "False", "42"]
