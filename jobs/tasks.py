@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django_q.tasks import async_task
 
 from copilot.accounts.models import User
 from jobs import ingest
@@ -24,20 +25,27 @@ def _summary(runs: list[IngestionRun]) -> dict[str, Any]:
 
 
 def ingest_all() -> dict[str, Any]:
-    """The daily job (schedule "daily-ingestion"): every enabled subscription of every user."""
+    """The daily job (schedule "daily-ingestion"): one task per user with enabled subscriptions.
+
+    Fanning out keeps each task far inside the worker timeout however many users there are, lets
+    several workers share the work, and means one user's slow boards never delay everyone else's.
+    """
     if not settings.ENABLE_JOB_SCRAPING:
         logger.info("daily ingestion skipped: ENABLE_JOB_SCRAPING is off", extra={"task": "ingest_all"})
         return {"skipped": True}
-    logger.info("daily ingestion started", extra={"task": "ingest_all"})
-    return _summary(ingest.run_all(trigger=IngestionRun.Trigger.SCHEDULE))
+    user_ids = list(SourceSubscription.objects.enabled().order_by("user_id").values_list("user_id", flat=True).distinct())
+    for user_id in user_ids:
+        async_task("jobs.tasks.ingest_user", user_id, IngestionRun.Trigger.SCHEDULE, task_name=f"ingest-user-{user_id}")
+    logger.info("daily ingestion queued for %d users", len(user_ids), extra={"task": "ingest_all", "users": len(user_ids)})
+    return {"users": len(user_ids)}
 
 
-def ingest_user(user_id: int) -> dict[str, Any]:
+def ingest_user(user_id: int, trigger: str = IngestionRun.Trigger.USER) -> dict[str, Any]:
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         logger.warning("ingest_user: no user %s", user_id, extra={"task": "ingest_user", "user_id": user_id})
         return {"runs": 0}
-    return _summary(ingest.run_all(user, trigger=IngestionRun.Trigger.USER))
+    return _summary(ingest.run_all(user, trigger=trigger))
 
 
 def ingest_subscription(subscription_id: int, run_id: int | None = None) -> dict[str, Any]:
