@@ -349,6 +349,14 @@ def _deliver(log: DigestLog, user, now: datetime, outbox: _Outbox) -> str:
     return DigestLog.Status.SENT
 
 
+def due_user_ids(now: datetime, *, kinds: Iterable[str] = KINDS) -> list[int]:
+    """Everyone with a digest to send now: due and not yet claimed today, or failed and due a retry."""
+    ids = {log.user_id for log in retryable_digests(now, kinds=kinds)}
+    for kind in kinds:
+        ids.update(due.profile.user_id for due in due_digests(kind, now) if not due.claimed)
+    return sorted(ids)
+
+
 def send_due_digests(now: datetime | None = None, *, kinds: Iterable[str] = KINDS, force: bool = False,
                      user_ids: Iterable[int] | None = None) -> dict[str, int]:
     """The scheduled entry point: retry failed digests, then send every digest due now.

@@ -104,8 +104,18 @@ def test_evening_summary_is_sent_at_the_evening_hour(alice):
 
 def test_the_task_entry_point_sends_due_digests(alice, alice_has_news):
     with at(MORNING):
-        result = digest_tasks.send_due_digests()
-    assert result["sent"] == 1 and len(outbox()) == 1
+        result = digest_tasks.send_due_digests()  # chunks run inline in the test cluster
+    assert result == {"users": 1, "chunks": 1} and len(outbox()) == 1
+
+
+def test_the_task_entry_point_hands_out_chunks_and_never_sends_twice(alice, alice_has_news, monkeypatch):
+    monkeypatch.setattr(digest_tasks, "CHUNK_SIZE", 1)
+    bob = make_user("bob", timezone="Europe/Berlin")
+    job_at(bob, MORNING - timedelta(hours=3), "Data Engineer")
+    with at(MORNING):
+        assert digest_tasks.send_due_digests() == {"users": 2, "chunks": 2}
+        assert digest_tasks.send_due_digests() == {"users": 0, "chunks": 0}
+    assert sorted(m.to[0] for m in outbox()) == ["alice@example.com", "bob@example.com"]
 
 
 # ----------------------------------------------------------------------------------------------- the message
