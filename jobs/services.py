@@ -26,6 +26,8 @@ def fill_derived_fields(job: Job, *, stack_given: bool) -> Job:
         job.salary_min, job.salary_max = salary.min, salary.max
         job.salary_currency = job.salary_currency or salary.currency
         job.salary_period = job.salary_period or salary.period
+    if job.salary_min is not None and job.salary_max is not None and job.salary_min > job.salary_max:
+        job.salary_min, job.salary_max = job.salary_max, job.salary_min
     if stack_given:
         job.tech_stack = normalize_skills(job.tech_stack)
     else:
@@ -38,7 +40,9 @@ def create_job(*, user, source: str = Job.SOURCE_MANUAL, **fields: Any) -> Job:
     stack_given = bool(fields.get("tech_stack"))
     job = Job(user=user, source=source, **fields)
     fill_derived_fields(job, stack_given=stack_given)
-    job.full_clean(exclude=["user"])
+    # Field validation only: the derived values above satisfy the check constraint, and the unique
+    # external id is the database's to enforce (constraint checks would cost a query per job).
+    job.full_clean(exclude=["user"], validate_constraints=False)
     job.save()
     invalidate_user(user.pk)
     return job

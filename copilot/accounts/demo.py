@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from copilot.accounts.models import Profile, User
+from insights.cache import invalidation_deferred
 from jobs.demo import seed_jobs
 
 DEMO_USERNAME = "demo"
@@ -33,7 +34,8 @@ def seed_demo(*, reset: bool = False) -> tuple[User, bool]:
     )
     _mark_email_verified(user)
     Profile.objects.create(user=user, **DEMO_PROFILE)
-    seed_jobs(user)
+    with invalidation_deferred():
+        seed_jobs(user)
     return user, True
 
 
