@@ -1,0 +1,33 @@
+"""Follow a company board by pasting its careers URL, preview it, then Refresh now (against a local stub board)."""
+
+import pytest
+
+from jobs.models import IngestionRun, Job, SourceSubscription
+from tests.browser.conftest import log_in
+from tests.factories import PASSWORD, make_user
+from tests.jobs.ingest_helpers import boards, serve  # noqa: F401  (fixture)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_follow_a_board_by_url_preview_and_refresh(page, boards):  # noqa: F811
+    serve(boards, "greenhouse")
+    user = make_user("nina")  # an empty profile keeps every posting
+    log_in(page, "nina", PASSWORD)
+    page.goto("/settings/sources/")
+    page.fill("input[name=board-url]", "https://boards.greenhouse.io/nimbus-labs")
+    page.click("text=Preview >> nth=0")
+    page.wait_for_selector("#preview >> text=Fetched")
+    assert not Job.objects.filter(user=user).exists()  # a preview saves nothing
+
+    page.click("text=Follow this board")
+    page.wait_for_selector("text=nimbus-labs")
+    subscription = SourceSubscription.objects.get(user=user)
+    assert (subscription.kind, subscription.params) == ("greenhouse", {"board": "nimbus-labs"})
+
+    page.locator("button", has_text="Refresh now").first.click()
+    page.wait_for_selector("text=new job", timeout=15_000)
+    run = IngestionRun.objects.get(subscription=subscription)
+    assert run.status == IngestionRun.Status.SUCCEEDED
+    assert Job.objects.filter(user=user, source="greenhouse").count() == run.added > 0
+    assert not page.console_errors, page.console_errors
