@@ -13,6 +13,7 @@ from typing import Any
 
 from insights.analytics import CountRow, FunnelStage, SourceRate, WeekCount
 from insights.skillgap import SkillCount
+from jobs.sources import source_label
 
 Figure = dict[str, Any]
 
@@ -124,7 +125,7 @@ def source_chart(rates: Sequence[SourceRate]) -> Figure:
         "data": [
             {
                 "type": "bar",
-                "x": [rate.source.capitalize() or "Unknown" for rate in rates],
+                "x": [source_label(rate.source) for rate in rates],
                 "y": [rate.rate for rate in rates],
                 "customdata": [[rate.responded, rate.sent] for rate in rates],
                 "marker": {"color": PRIMARY},

@@ -40,6 +40,16 @@ class UnknownSource(SourceError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+_OWN_SOURCES = {"manual": "Added by hand", "url": "From a URL", "csv": "CSV import"}
+
+
+def source_label(kind: str) -> str:
+    """How a job's source reads in the UI: the board's name, or how the user added it."""
+    if kind in SOURCES:
+        return SOURCES[kind].label
+    return _OWN_SOURCES.get(kind, kind.capitalize() if kind else "Unknown")
+
+
 def get_source(kind: str) -> Source:
     """A ready-to-use plugin instance for ``kind`` ("greenhouse", "remotive", ...)."""
     cls = SOURCES.get((kind or "").strip().lower())

@@ -74,7 +74,7 @@ def test_small_counts_get_whole_ticks():
 
 def test_source_chart_shows_rates_in_percent():
     trace = charts.source_chart(SOURCES)["data"][0]
-    assert trace["x"] == ["Greenhouse", "Manual"]
+    assert trace["x"] == ["Greenhouse", "Added by hand"]
     assert trace["y"] == [75, 0]
     assert trace["customdata"] == [[3, 4], [0, 2]]
 

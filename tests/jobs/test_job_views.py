@@ -148,3 +148,10 @@ def test_best_match_sort_shows_the_score(alice_client, alice):
     titles = [job.title for job in response.context["jobs"]]
     assert titles == ["Python Django Engineer", "Cobol Mainframe Operator"]
     assert "/100 match" in response.content.decode()
+
+
+def test_sources_read_as_names_people_know(alice_client, alice):
+    make_job(alice, title="From Board", source="remoteok")
+    make_job(alice, title="Typed In")
+    html = alice_client.get(reverse("jobs:list")).content.decode()
+    assert "Remote OK" in html and "Added by hand" in html
