@@ -288,3 +288,8 @@ LOGGING = {
 # --- App ----------------------------------------------------------------------
 WORKER_HEARTBEAT_MAX_AGE = 180  # seconds before /health calls the worker stale
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "copilot.staticfinders.PackagedAssetFinder",
+]

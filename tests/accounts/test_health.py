@@ -40,3 +40,11 @@ def test_robots_txt_keeps_crawlers_out_of_private_pages(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200 and response["Content-Type"] == "text/plain"
     assert "Disallow: /" in response.content.decode()
+
+
+def test_plotly_is_served_from_the_installed_package(client, db):
+    from django.contrib.staticfiles import finders
+
+    found = finders.find("vendor/plotly/plotly.min.js")
+    assert found and found.endswith("plotly/package_data/plotly.min.js")
+    assert finders.find("vendor/plotly/widgetbundle.js") is None  # only the one file is exposed
