@@ -28,7 +28,7 @@ class PackagedAssetFinder(BaseFinder):
     def find(self, path: str, find_all: bool = False, **kwargs):
         source = FILES.get(path)
         if source is None:
-            return [] if find_all else None
+            return []
         match = str(PACKAGE_DATA / source)
         return [match] if find_all else match
 
