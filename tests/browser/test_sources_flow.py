@@ -10,7 +10,8 @@ from tests.jobs.ingest_helpers import boards, serve  # noqa: F401  (fixture)
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_follow_a_board_by_url_preview_and_refresh(page, boards):  # noqa: F811
+def test_follow_a_board_by_url_preview_and_refresh(page, boards, settings):  # noqa: F811
+    settings.JOB_SOURCE_TIMEOUT = 10  # a loaded CI machine must not turn this flow into a timeout test
     serve(boards, "greenhouse")
     user = make_user("nina")  # an empty profile keeps every posting
     log_in(page, "nina", PASSWORD)
@@ -26,7 +27,9 @@ def test_follow_a_board_by_url_preview_and_refresh(page, boards):  # noqa: F811
     assert (subscription.kind, subscription.params) == ("greenhouse", {"board": "nimbus-labs"})
 
     page.locator("button", has_text="Refresh now").first.click()
-    page.wait_for_selector("text=new job", timeout=15_000)
+    # The status fragment shows the queued run, then polls until the worker has finished it.
+    page.wait_for_selector(f"#run-status-{subscription.pk} .badge.ok", timeout=20_000)
+    assert "See them" in page.inner_text(f"#run-status-{subscription.pk}")
     run = IngestionRun.objects.get(subscription=subscription)
     assert run.status == IngestionRun.Status.SUCCEEDED
     assert Job.objects.filter(user=user, source="greenhouse").count() == run.added > 0
