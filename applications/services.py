@@ -106,3 +106,11 @@ def schedule_interview(*, application: Application, **fields) -> Interview:
     application.save(update_fields=["updated_at"])
     invalidate_user(application.user_id)
     return interview
+
+
+@transaction.atomic
+def cancel_interview(*, interview: Interview) -> None:
+    application = interview.application
+    interview.delete()
+    application.save(update_fields=["updated_at"])
+    invalidate_user(application.user_id)

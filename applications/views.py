@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +19,7 @@ from applications.models import Application, Interview, Status
 from applications.queries import board_columns, follow_ups, table_queryset
 from applications.services import (
     add_note,
+    cancel_interview,
     move_application,
     schedule_interview,
     start_application,
@@ -24,6 +28,9 @@ from applications.services import (
 from copilot.accounts.models import Profile
 from copilot.accounts.services import get_profile
 from jobs.models import Job
+
+
+FEED_HISTORY = timedelta(days=90)  # past interviews the calendar feed still lists
 
 
 def get_application_for_user(request: HttpRequest, pk: int) -> Application:
@@ -120,8 +127,6 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def application_url(application: Application) -> str:
-    from django.urls import reverse
-
     return reverse("applications:detail", args=[application.pk])
 
 
@@ -174,7 +179,7 @@ def _interview_for_user(request: HttpRequest, pk: int) -> Interview:
 def interview_delete(request: HttpRequest, pk: int) -> HttpResponse:
     interview = _interview_for_user(request, pk)
     application = interview.application
-    interview.delete()
+    cancel_interview(interview=interview)
     messages.success(request, "Interview removed.")
     return redirect(application_url(application))
 
@@ -195,7 +200,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if profile is None or len(token) < 20:
         raise Http404("No such calendar.")
     interviews = (
-        Interview.objects.filter(application__user=profile.user, starts_at__gte=timezone.now() - timezone.timedelta(days=90))
+        Interview.objects.filter(application__user=profile.user, starts_at__gte=timezone.now() - FEED_HISTORY)
         .select_related("application__job")
         .order_by("starts_at")
     )
@@ -208,8 +213,6 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def calendar_info(request: HttpRequest) -> HttpResponse:
     profile = get_profile(request.user)
-    from django.urls import reverse
-
     feed_url = request.build_absolute_uri(reverse("applications:calendar_feed", args=[profile.calendar_token]))
     return render(request, "applications/calendar.html", {"feed_url": feed_url})
 

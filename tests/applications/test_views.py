@@ -179,3 +179,13 @@ def test_admin_lists_applications_and_timeline_events(client, application):
         response = client.get(url)
         assert response.status_code == 200, url
     assert b"Staff Engineer" in client.get("/admin/applications/application/").content
+
+
+def test_removing_an_interview_updates_the_dashboard_data(alice_client, alice, interview):
+    from copilot.accounts.models import Profile
+
+    before = Profile.objects.get(user=alice).data_version
+    response = alice_client.post(reverse("applications:interview_delete", args=[interview.pk]))
+    assert response.status_code == 302
+    assert not Interview.objects.filter(pk=interview.pk).exists()
+    assert Profile.objects.get(user=alice).data_version == before + 1
