@@ -52,6 +52,11 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.job} — {self.get_status_display()}"
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("applications:detail", args=[self.pk])
+
     @property
     def is_closed(self) -> bool:
         return self.status in CLOSED_STATUSES

@@ -123,11 +123,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
             return render(request, "applications/_table_row.html", {"application": application,
                                                                     "status_choices": Status.choices})
     messages.success(request, f"Moved to {application.get_status_display()}.")
-    return _back(request, application_url(application))
-
-
-def application_url(application: Application) -> str:
-    return reverse("applications:detail", args=[application.pk])
+    return _back(request, application.get_absolute_url())
 
 
 @login_required
@@ -138,7 +134,7 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         add_note(application=application, text=form.cleaned_data["text"])
         messages.success(request, "Note added.")
-        return redirect(application_url(application))
+        return redirect(application)
     return render(request, "applications/detail.html", _detail_context(application, note_form=form), status=400)
 
 
@@ -150,7 +146,7 @@ def dates(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         update_dates(application=application, **form.cleaned_data)
         messages.success(request, "Dates saved.")
-        return redirect(application_url(application))
+        return redirect(application)
     return render(request, "applications/detail.html", _detail_context(application, dates_form=form), status=400)
 
 
@@ -166,7 +162,7 @@ def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, "Interview added to your calendar.")
-            return redirect(application_url(application))
+            return redirect(application)
     return render(request, "applications/detail.html", _detail_context(application, interview_form=form), status=400)
 
 
@@ -181,7 +177,7 @@ def interview_delete(request: HttpRequest, pk: int) -> HttpResponse:
     application = interview.application
     cancel_interview(interview=interview)
     messages.success(request, "Interview removed.")
-    return redirect(application_url(application))
+    return redirect(application)
 
 
 @login_required

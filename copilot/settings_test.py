@@ -7,7 +7,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
-ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}  # noqa: F405
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Each test database gets plain connections; pooling is exercised in production settings.
     DATABASES["default"]["OPTIONS"] = {}

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
@@ -53,13 +51,6 @@ def health(request: HttpRequest) -> JsonResponse:
         body["worker_last_seen_seconds"] = int(age)
     body["scheduler"] = "on" if settings.ENABLE_SCHEDULER else "off"
     return JsonResponse(body)
-
-
-def worker_is_alive(max_age: timedelta | None = None) -> bool:
-    from copilot.accounts.models import Heartbeat
-
-    max_age = max_age or timedelta(seconds=settings.WORKER_HEARTBEAT_MAX_AGE)
-    return Heartbeat.objects.filter(name="worker", beat_at__gte=timezone.now() - max_age).exists()
 
 
 @require_GET

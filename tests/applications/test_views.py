@@ -130,7 +130,7 @@ def test_feed_of_one_user_never_shows_another_users_interviews(client, alice, bo
     assert list(Calendar.from_ical(response.content).walk("VEVENT")) == []
 
 
-def _pages_query_count_constant(client, user, url, django_assert_max_num_queries, grow):
+def _pages_query_count_constant(client, url, django_assert_max_num_queries, grow):
     client.get(url)
     with django_assert_max_num_queries(12) as small:
         client.get(url)
@@ -149,7 +149,7 @@ def test_board_and_table_query_counts_do_not_grow(alice_client, alice, url_name,
             if n % 3 == 0:
                 schedule_interview(application=app, starts_at=timezone.now() + timedelta(days=n + 1), kind="phone")
 
-    _pages_query_count_constant(alice_client, alice, reverse(url_name), django_assert_max_num_queries, grow)
+    _pages_query_count_constant(alice_client, reverse(url_name), django_assert_max_num_queries, grow)
 
 
 def test_board_shows_columns_with_counts_and_only_my_cards(alice_client, alice, bob):
