@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_htmx",
     "django_q",
+    "copilot",
     "copilot.accounts",
     "jobs",
     "applications",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from copilot.accounts.models import Heartbeat
+from copilot.models import Heartbeat
 
 
 def heartbeat() -> None:

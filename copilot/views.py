@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from copilot.models import Heartbeat
+
 
 def landing(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -27,8 +29,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @never_cache
 def health(request: HttpRequest) -> JsonResponse:
     """Liveness for load balancers and operators: database and worker status, no user data."""
-    from copilot.accounts.models import Heartbeat
-
     body: dict[str, object] = {"status": "ok"}
     try:
         with connection.cursor() as cursor:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from copilot.accounts.models import Heartbeat, Profile, User
+from copilot.accounts.models import Profile, User
 
 
 class ProfileInline(admin.StackedInline):
@@ -34,7 +34,3 @@ class ProfileAdmin(admin.ModelAdmin):
     readonly_fields = ("calendar_token", "created_at", "updated_at")
     raw_id_fields = ("user",)
 
-
-@admin.register(Heartbeat)
-class HeartbeatAdmin(admin.ModelAdmin):
-    list_display = ("name", "beat_at")

@@ -84,12 +84,3 @@ class Profile(models.Model):
         self.calendar_token = _new_token()
         self.save(update_fields=["calendar_token", "updated_at"])
 
-
-class Heartbeat(models.Model):
-    """Last sign of life from a background worker, read by /health."""
-
-    name = models.CharField(max_length=50, unique=True)
-    beat_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return f"{self.name} @ {self.beat_at:%Y-%m-%d %H:%M:%S}"

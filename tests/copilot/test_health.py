@@ -3,7 +3,7 @@ from unittest import mock
 from django.db import DatabaseError
 from django.utils import timezone
 
-from copilot.accounts.models import Heartbeat
+from copilot.models import Heartbeat
 from copilot.tasks import heartbeat
 
 
