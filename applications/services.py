@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from applications.models import CLOSED_STATUSES, Application, Interview, Note, Status, TimelineEvent
-from insights.cache import invalidate_user
+from copilot.accounts.services import bump_data_version
 from jobs.models import Job
 
 FOLLOW_UP_AFTER = timedelta(days=7)
@@ -35,7 +35,7 @@ def start_application(
     )
     if status != Status.INTERESTED:
         application = move_application(application=application, status=status, note=note, applied_date=applied_date)
-    invalidate_user(user.pk)
+    bump_data_version(user.pk)
     return application
 
 
@@ -72,7 +72,7 @@ def move_application(
         application.follow_up_date = None
         fields.append("follow_up_date")
     application.save(update_fields=fields)
-    invalidate_user(application.user_id)
+    bump_data_version(application.user_id)
     return application
 
 
@@ -82,7 +82,7 @@ def add_note(*, application: Application, text: str) -> Note:
     if not text:
         raise ValidationError("A note cannot be empty.")
     application.save(update_fields=["updated_at"])
-    invalidate_user(application.user_id)
+    bump_data_version(application.user_id)
     return Note.objects.create(application=application, text=text)
 
 
@@ -94,7 +94,7 @@ def update_dates(*, application: Application, applied_date: date | None, follow_
     if applied_date and application.job.date_applied != applied_date:
         application.job.date_applied = applied_date
         application.job.save(update_fields=["date_applied", "updated_at"])
-    invalidate_user(application.user_id)
+    bump_data_version(application.user_id)
     return application
 
 
@@ -104,7 +104,7 @@ def schedule_interview(*, application: Application, **fields) -> Interview:
     interview.full_clean(exclude=["application"])
     interview.save()
     application.save(update_fields=["updated_at"])
-    invalidate_user(application.user_id)
+    bump_data_version(application.user_id)
     return interview
 
 
@@ -113,4 +113,4 @@ def cancel_interview(*, interview: Interview) -> None:
     application = interview.application
     interview.delete()
     application.save(update_fields=["updated_at"])
-    invalidate_user(application.user_id)
+    bump_data_version(application.user_id)

@@ -1,42 +1,18 @@
-"""Per-user caching of computed insights, invalidated by a version number stored on the profile."""
+"""Per-user caching of computed insights, keyed by the profile's data version.
+
+Writes never touch this cache: they bump the version (``copilot.accounts.services.bump_data_version``)
+and the next read computes afresh under the new key; old entries expire on their own.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
-from django.db.models import F
 
 T = TypeVar("T")
 TIMEOUT = 60 * 60
-_deferred: ContextVar[set[int] | None] = ContextVar("deferred_invalidations", default=None)
-
-
-def invalidate_user(user_id: int) -> None:
-    """Call after any change to a user's jobs, applications or profile (one UPDATE, no read)."""
-    from copilot.accounts.models import Profile
-
-    pending = _deferred.get()
-    if pending is not None:
-        pending.add(user_id)
-        return
-    Profile.objects.filter(user_id=user_id).update(data_version=F("data_version") + 1)
-
-
-@contextmanager
-def invalidation_deferred() -> Iterator[None]:
-    """Batch writes (imports, demo data) invalidate each user once at the end instead of per row."""
-    pending: set[int] = set()
-    token = _deferred.set(pending)
-    try:
-        yield
-    finally:
-        _deferred.reset(token)
-        for user_id in pending:
-            invalidate_user(user_id)
 
 
 def cached_for_user(profile, name: str, compute: Callable[[], T], *, timeout: int = TIMEOUT) -> T:

@@ -23,7 +23,7 @@ from django.db import transaction
 
 from applications.models import Status
 from applications.services import start_application
-from insights.cache import invalidation_deferred
+from copilot.accounts.services import batched_bumps
 from jobs.dedup import Deduplicator
 from jobs.models import Job, JobType, RemoteOption
 from jobs.services import create_job
@@ -488,7 +488,7 @@ def apply_import(user, data: bytes, *, lines: set[int]) -> ImportResult:
     preview = _parse(data)
     chosen = [row for row in preview.rows if row.line in lines]
     created = 0
-    with invalidation_deferred(), transaction.atomic():
+    with batched_bumps(), transaction.atomic():
         # Serialise imports per user so two submissions of one preview cannot both pass the duplicate check.
         list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
         _mark_duplicates(user, chosen)

@@ -38,9 +38,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from copilot.accounts.services import get_profile
+from copilot.accounts.services import bump_data_version, get_profile
 from copilot.lib.http import FetchError
-from insights.cache import invalidate_user
 from insights.matching import text_level_of
 from jobs.dedup import Deduplicator, canonical_url, normalize_location, normalize_title
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
@@ -509,7 +508,7 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
                        started=started)
     subscription.last_error, subscription.last_added = "", run.added
     if run.added:
-        invalidate_user(subscription.user_id)
+        bump_data_version(subscription.user_id)
     return run
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from insights.cache import invalidate_user
+from copilot.accounts.services import bump_data_version
 from insights.matching import text_level_of
 from jobs.dedup import canonical_url
 from jobs.models import Job
@@ -44,7 +44,7 @@ def create_job(*, user, source: str = Job.SOURCE_MANUAL, **fields: Any) -> Job:
     # external id is the database's to enforce (constraint checks would cost a query per job).
     job.full_clean(exclude=["user"], validate_constraints=False)
     job.save()
-    invalidate_user(user.pk)
+    bump_data_version(user.pk)
     return job
 
 
@@ -54,11 +54,11 @@ def update_job(*, job: Job, **fields: Any) -> Job:
         setattr(job, name, value)
     fill_derived_fields(job, stack_given=bool(job.tech_stack))
     job.save()
-    invalidate_user(job.user_id)
+    bump_data_version(job.user_id)
     return job
 
 
 @transaction.atomic
 def delete_job(*, job: Job) -> None:
     job.delete()  # applications and their timelines cascade
-    invalidate_user(job.user_id)
+    bump_data_version(job.user_id)

@@ -1,4 +1,4 @@
-"""Data rights: a complete export of one user's data, and deleting the account with all its rows."""
+"""Data rights: a complete export of one user's data (deleting the account is ``services.delete_account``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
@@ -116,8 +115,3 @@ def _applications_csv(user: User) -> str:
                          a.follow_up_date or "", a.created_at.isoformat(), a.updated_at.isoformat()])
     return out.getvalue()
 
-
-@transaction.atomic
-def delete_account(user: User) -> None:
-    """Delete the user and, by cascade, every row they own (jobs, applications, subscriptions, logs)."""
-    user.delete()

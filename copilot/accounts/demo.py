@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from copilot.accounts.models import Profile, User
-from insights.cache import invalidation_deferred
+from copilot.accounts.services import batched_bumps
 from jobs.demo import seed_jobs
 
 DEMO_USERNAME = "demo"
@@ -34,7 +34,7 @@ def seed_demo(*, reset: bool = False) -> tuple[User, bool]:
     )
     _mark_email_verified(user)
     Profile.objects.create(user=user, **DEMO_PROFILE)
-    with invalidation_deferred():
+    with batched_bumps():
         seed_jobs(user)
     return user, True
 

@@ -1,8 +1,17 @@
+"""Writes to accounts and profiles, and the data version every cache of a user's data is keyed by."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
+from django.db.models import F
 
 from copilot.accounts.models import Profile, User
+
+_batched: ContextVar[set[int] | None] = ContextVar("batched_data_version_bumps", default=None)
 
 
 def get_profile(user: User) -> Profile:
@@ -20,3 +29,36 @@ def create_user(*, username: str, email: str, password: str | None = None, **ext
     user = User.objects.create_user(username=username, email=email, password=password, **extra)
     Profile.objects.create(user=user)
     return user
+
+
+def bump_data_version(user_id: int) -> None:
+    """Say the user's data changed: whatever was computed from it and cached is stale from now on.
+
+    Call after any change to a user's jobs, applications or profile (one UPDATE, no read). Caches
+    (``insights.cache``) key their entries by ``Profile.data_version``, which works across web and
+    worker processes without a shared cache.
+    """
+    pending = _batched.get()
+    if pending is not None:
+        pending.add(user_id)
+        return
+    Profile.objects.filter(user_id=user_id).update(data_version=F("data_version") + 1)
+
+
+@contextmanager
+def batched_bumps() -> Iterator[None]:
+    """Batch writes (imports, demo data) bump each user's data version once at the end instead of per row."""
+    pending: set[int] = set()
+    token = _batched.set(pending)
+    try:
+        yield
+    finally:
+        _batched.reset(token)
+        for user_id in pending:
+            bump_data_version(user_id)
+
+
+@transaction.atomic
+def delete_account(user: User) -> None:
+    """Delete the user and, by cascade, every row they own (jobs, applications, subscriptions, logs)."""
+    user.delete()

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from copilot.accounts.data_rights import delete_account, export_zip
+from copilot.accounts.data_rights import export_zip
 from copilot.accounts.forms import DeleteAccountForm, ProfileForm
 from copilot.accounts.models import timezone_names
-from copilot.accounts.services import get_profile
+from copilot.accounts.services import delete_account, get_profile
 from copilot.middleware import remember_timezone
 from jobs.skills import skill_names
 

@@ -1,5 +1,5 @@
 from copilot.accounts.models import Profile
-from insights.cache import invalidation_deferred, invalidate_user
+from copilot.accounts.services import batched_bumps, bump_data_version
 from tests.factories import make_job
 
 
@@ -13,11 +13,11 @@ def test_each_write_bumps_the_users_data_version(alice):
     assert version(alice) == before + 1
 
 
-def test_deferred_invalidation_bumps_once_at_the_end(alice, bob):
+def test_batched_bumps_bump_each_user_once_at_the_end(alice, bob):
     before_alice, before_bob = version(alice), version(bob)
-    with invalidation_deferred():
+    with batched_bumps():
         for n in range(5):
             make_job(alice, title=f"Role {n}")
-        invalidate_user(bob.pk)
+        bump_data_version(bob.pk)
         assert (version(alice), version(bob)) == (before_alice, before_bob)
     assert (version(alice), version(bob)) == (before_alice + 1, before_bob + 1)
