@@ -109,7 +109,7 @@ def make_user(username: str):
 def make_jobs(user, count: int, rng: random.Random) -> None:
     from django.utils import timezone
 
-    from insights.matching import text_level_of
+    from jobs.seniority import text_level_of
     from jobs.models import Job
     from jobs.skills import skill_names
 
@@ -241,8 +241,8 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from copilot.accounts.services import get_profile
-    from insights.matching import queryset_totals
-    from insights.recommendations import annotate_match_score, candidate_jobs, compute_recommendations
+    from jobs.matching import annotate_match_score, queryset_totals
+    from insights.recommendations import candidate_jobs, compute_recommendations
     from insights.skillgap import skill_gap_for
     from jobs.models import Job
 

@@ -12,12 +12,12 @@ import heapq
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Q, QuerySet
 
 from applications.models import Status
 from copilot.accounts.services import get_profile
 from insights.cache import cached_for_user
-from insights.matching import MatchResult, match_rows, prepare_profile, queryset_totals, score_rows
+from jobs.matching import MatchResult, match_rows, prepare_profile, queryset_totals, score_rows
 from jobs.models import Job, RemoteOption
 
 DEFAULT_N = 5
@@ -119,18 +119,3 @@ def recommendations_for(user) -> Recommendations:
     profile = get_profile(user)
     return cached_for_user(profile, "recommendations", lambda: compute_recommendations(user, profile))
 
-
-def annotate_match_score(queryset: QuerySet[Job], user) -> QuerySet[Job]:
-    """``queryset`` annotated with ``match_score`` (0–100) for ordering the jobs list by best match.
-
-    Scores are computed in Python over the queryset's jobs (one extra query, only the scored
-    columns) and written back as a CASE over job ids grouped by score (at most 101 groups; the
-    largest group is the default). Fine up to some 10,000 jobs (one SQL parameter per job).
-    """
-    totals = queryset_totals(queryset, get_profile(user))
-    groups: dict[int, list[int]] = {}
-    for job_id, total in totals.items():
-        groups.setdefault(total, []).append(job_id)
-    default = max(groups, key=lambda score: len(groups[score])) if groups else 0
-    cases = [When(pk__in=ids, then=Value(score)) for score, ids in sorted(groups.items()) if score != default]
-    return queryset.annotate(match_score=Case(*cases, default=Value(default), output_field=IntegerField()))

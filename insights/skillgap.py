@@ -25,9 +25,9 @@ from django.db.models.functions import Cast
 
 from copilot.accounts.services import get_profile
 from insights.cache import cached_for_user
-from insights.matching import canonical_skill, decode_json_lists, skill_name_for_key, stack_keys
+from jobs.matching import decode_json_lists
 from jobs.models import Job
-from jobs.skills import category_of
+from jobs.skills import canonical_skill, category_of, skill_name_for_key, stack_keys
 
 SCOPES = {"all": "All your jobs", "tracked": "Jobs you track"}
 TOP_TO_LEARN = 5

@@ -40,10 +40,10 @@ from django.utils import timezone
 
 from copilot.accounts.services import bump_data_version, get_profile
 from copilot.lib.http import FetchError
-from insights.matching import text_level_of
 from jobs.dedup import Deduplicator, canonical_url, normalize_location, normalize_title
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
 from jobs.sanitize import clean_html
+from jobs.seniority import text_level_of
 from jobs.sources import SOURCES, Posting, Source, SourceError, get_source
 
 logger = logging.getLogger("copilot.ingest")

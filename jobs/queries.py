@@ -10,7 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from applications.models import Status
-from insights.recommendations import annotate_match_score
+from jobs.matching import annotate_match_score
 from jobs.models import Job, JobType, RemoteOption
 
 SORTS = {

@@ -7,11 +7,11 @@ from typing import Any
 from django.db import transaction
 
 from copilot.accounts.services import bump_data_version
-from insights.matching import text_level_of
 from jobs.dedup import canonical_url
 from jobs.models import Job
 from jobs.salary import parse_salary
 from jobs.sanitize import clean_html, html_to_text
+from jobs.seniority import text_level_of
 from jobs.skills import extract_skills, normalize_skills
 
 

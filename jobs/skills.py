@@ -42,12 +42,17 @@ __all__ = [
     "Skill",
     "TaxonomyError",
     "all_skills",
+    "canonical_skill",
+    "canonical_skill_name",
     "canonicalize",
     "category_of",
     "extract_skills",
     "load_taxonomy",
     "normalize_skills",
+    "skill_name_for_key",
     "skill_names",
+    "stack_keys",
+    "stack_skills",
     "warm_up",
 ]
 
@@ -236,6 +241,59 @@ def normalize_skills(names: Iterable[str]) -> list[str]:
             seen.add(folded)
             result.append(value)
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# Canonical keys of stacks, memoised (the match score and the skill gap compare skills this way)
+# --------------------------------------------------------------------------------------------
+
+_CANONICAL: dict[str, tuple[str, str]] = {}  # raw name → (casefolded canonical key, canonical name)
+_KEY_NAMES: dict[str, str] = {}  # casefolded canonical key → canonical name
+_MEMO_LIMIT = 100_000  # user-typed names are unbounded; keep the memos small
+
+
+def canonical_skill(raw: str) -> tuple[str, str]:
+    """(key, name) of a skill name through the taxonomy; memoised, since stacks repeat the same names."""
+    hit = _CANONICAL.get(raw)
+    if hit is None:
+        cleaned = " ".join(raw.split())
+        name = canonicalize(cleaned) or cleaned
+        hit = (name.casefold(), name)
+        if len(_CANONICAL) > _MEMO_LIMIT:
+            _CANONICAL.clear()
+            _KEY_NAMES.clear()
+        _CANONICAL[raw] = hit
+        _KEY_NAMES.setdefault(hit[0], name)
+    return hit
+
+
+def canonical_skill_name(raw: str) -> str:
+    return canonical_skill(raw)[1]
+
+
+def skill_name_for_key(key: str) -> str:
+    """The display name of a canonical key (as returned by :func:`stack_keys`)."""
+    return _KEY_NAMES.get(key) or canonical_skill(key)[1]
+
+def stack_skills(stack: Iterable[str] | None) -> dict[str, str]:
+    """Canonical key → name for a job's stack, deduplicated, in the stack's order."""
+    names: dict[str, str] = {}
+    memo = _CANONICAL
+    for raw in stack or ():
+        if isinstance(raw, str):
+            hit = memo.get(raw) or (canonical_skill(raw) if raw.strip() else None)
+            if hit is not None:
+                names.setdefault(hit[0], hit[1])
+    return names
+
+
+def stack_keys(stack: Iterable[str] | None) -> set[str]:
+    """The canonical keys of a stack: the keys of :func:`stack_skills`, faster when every name has
+    been seen before (one set comprehension over the memo)."""
+    try:
+        return {_CANONICAL[raw][0] for raw in stack}  # type: ignore[union-attr]
+    except (KeyError, TypeError):  # a new name, a blank, a non-string, or no stack at all
+        return set(stack_skills(stack))
 
 
 # --------------------------------------------------------------------------------------------

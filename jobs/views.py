@@ -10,9 +10,9 @@ from django.views.decorators.http import require_http_methods
 from applications.models import Status
 from copilot.accounts.services import get_profile
 from copilot.lib.http import FetchError
-from insights.matching import match_job
 from jobs.forms import AddFromURLForm, JobForm
 from jobs.importers.jsonld import fetch_posting
+from jobs.matching import match_job
 from jobs.models import Job, JobType, RemoteOption
 from jobs.queries import ADDED_WITHIN, SORTS, JobFilters, filter_jobs, sources_for
 from jobs.services import create_job, delete_job, update_job

@@ -28,10 +28,11 @@ from django.urls import reverse
 from applications.models import Application, Interview, InterviewKind, Status, TimelineEvent
 from applications.queries import follow_ups
 from copilot.accounts.services import get_profile
-from insights.matching import match_rows, prepare_profile, score_totals, stack_skills
 from insights.models import DigestLog
 from insights.recommendations import RECOMMENDABLE
+from jobs.matching import match_rows, prepare_profile, score_totals
 from jobs.models import Job, RemoteOption
+from jobs.skills import stack_skills
 
 TOP_MATCHES = 5
 #: "New since the last brief" never reaches further back than this (e.g. after months switched off).

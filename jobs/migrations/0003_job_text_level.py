@@ -2,11 +2,11 @@
 
 from django.db import migrations, models
 
+from jobs.seniority import text_level_of
+
 
 def fill_text_level(apps, schema_editor):
     """Derive the stored level for jobs written before the column existed."""
-    from insights.matching import text_level_of
-
     Job = apps.get_model("jobs", "Job")
     batch = []
     for job in Job.objects.only("id", "requirements", "description_text").iterator(chunk_size=2000):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from insights.matching import match_job
+from jobs.matching import match_job
 from tests.factories import make_job
 from tests.insights.helpers import populate
 
@@ -69,7 +69,7 @@ def test_best_match_sort_query_count_does_not_grow(alice, alice_client, count, d
 
 
 def test_the_batch_scores_from_the_database_equal_the_detail_page_scores(alice, alice_client):
-    from insights.matching import queryset_totals
+    from jobs.matching import queryset_totals
     from insights.recommendations import compute_recommendations
     from jobs.models import Job
 

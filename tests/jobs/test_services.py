@@ -1,4 +1,4 @@
-from insights.matching import match_job, queryset_totals
+from jobs.matching import match_job, queryset_totals
 from jobs.models import Job
 from jobs.services import update_job
 from tests.factories import make_job

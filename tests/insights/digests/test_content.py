@@ -10,7 +10,7 @@ from django.conf import settings
 from applications.services import update_dates
 from copilot.accounts.models import User
 from insights.digests.content import MAX_LOOKBACK, build_evening_summary, build_morning_brief
-from insights.matching import match_job
+from jobs.matching import match_job
 from insights.models import DigestLog
 from tests.factories import make_user
 

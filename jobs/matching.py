@@ -15,10 +15,9 @@ The score is the sum of three weighted components, each scored 0–1:
   An on-site job in the right city earns half for a user who prefers hybrid, none for a user who
   wants remote only; a remote job earns nothing for a user who wants on-site only.
 - **Experience (20)**: full credit for the same level, half for an adjacent one (junior↔mid,
-  mid↔senior), none two levels apart. The job's level is read from its title (junior, jr,
-  graduate, entry, intern, trainee → junior; senior, sr, lead, staff, principal, head → senior;
-  mid, intermediate → mid), else from explicit phrases at the start of its requirements and
-  description ("entry-level", "5+ years of experience"), else it is taken as mid-level.
+  mid↔senior), none two levels apart. The job's level is read from its title, else from explicit
+  phrases at the start of its requirements and description, else it is taken as mid-level
+  (``jobs.seniority``).
 
 Rules for missing data (each is stated in the reasons):
 
@@ -32,10 +31,11 @@ Rules for missing data (each is stated in the reasons):
 - Profile without an experience level: half credit.
 
 ``total`` is the weighted sum rounded half up. :func:`match_job` scores one job with its
-breakdown; :func:`score_rows`/:func:`score_queryset` give breakdowns for many; the fast batch is
-:func:`queryset_totals` (totals only: one query of tuples with only the scored columns, stacks
-decoded in one ``json.loads``, the profile canonicalised once into a :class:`MatchProfile`, and
-per-batch memos for locations, titles and skill names). All paths give the same totals.
+breakdown; :func:`score_rows` gives breakdowns for many (rows from :func:`match_rows`); the fast
+batch is :func:`queryset_totals` (totals only: one query of tuples with only the scored columns,
+stacks decoded in one ``json.loads``, the profile canonicalised once into a :class:`MatchProfile`,
+and per-batch memos for locations, titles and skill names). All paths give the same totals.
+:func:`annotate_match_score` puts the totals on a queryset, for the jobs list sorted by best match.
 """
 
 from __future__ import annotations
@@ -48,32 +48,28 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from jobs.skills import canonicalize
+from django.db.models import Case, IntegerField, QuerySet, TextField, Value, When
+from django.db.models.functions import Cast
+
+from copilot.accounts.services import get_profile
+from jobs.seniority import LEVELS, infer_seniority, seniority, seniority_text, title_level
+from jobs.skills import canonical_skill_name, stack_keys, stack_skills
 
 __all__ = [
     "MATCH_FIELDS",
-    "TEXT_WINDOW",
     "WEIGHTS",
     "Component",
     "MatchProfile",
     "MatchResult",
-    "canonical_skill",
-    "canonical_skill_name",
+    "annotate_match_score",
     "decode_json_lists",
-    "infer_seniority",
     "location_matches",
     "match_job",
     "match_rows",
     "prepare_profile",
     "queryset_totals",
-    "score_queryset",
     "score_rows",
     "score_totals",
-    "seniority_text",
-    "text_level_of",
-    "skill_name_for_key",
-    "stack_keys",
-    "stack_skills",
 ]
 
 WEIGHTS: dict[str, int] = {"skills": 50, "location": 30, "experience": 20}
@@ -81,13 +77,9 @@ LABELS: dict[str, str] = {"skills": "Tech stack", "location": "Location", "exper
 NEUTRAL = 0.5
 ADJACENT_LEVEL = 0.5
 PARTIAL_LOCATION = 0.5
-#: How much of the requirements and of the description is scanned for seniority phrases. The
-#: batch query fetches exactly this much with SUBSTR, so one job scores the same on every page.
-TEXT_WINDOW = 500
-#: Columns (and annotations) a batch needs; see :func:`score_queryset`.
+#: Columns (and annotations) a batch needs; see :func:`match_rows`.
 MATCH_FIELDS = ("id", "title", "location", "remote_option", "tech_stack")
 
-LEVELS = ("junior", "mid", "senior")
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
 LEVEL_ROLE = {"junior": "Junior role", "mid": "Mid-level role", "senior": "Senior role"}
 LEVEL_PERSON = {"junior": "junior", "mid": "mid-level", "senior": "senior"}
@@ -194,70 +186,10 @@ def prepare_profile(profile: Any) -> MatchProfile:
 # --------------------------------------------------------------------------------------------
 
 
-_CANONICAL: dict[str, tuple[str, str]] = {}  # raw name → (casefolded canonical key, canonical name)
-_KEY_NAMES: dict[str, str] = {}  # casefolded canonical key → canonical name
-_MEMO_LIMIT = 100_000  # user-typed names are unbounded; keep the memos small
-
-
-def canonical_skill(raw: str) -> tuple[str, str]:
-    """(key, name) of a skill name through the taxonomy; memoised, since stacks repeat the same names."""
-    hit = _CANONICAL.get(raw)
-    if hit is None:
-        cleaned = " ".join(raw.split())
-        name = canonicalize(cleaned) or cleaned
-        hit = (name.casefold(), name)
-        if len(_CANONICAL) > _MEMO_LIMIT:
-            _CANONICAL.clear()
-            _KEY_NAMES.clear()
-        _CANONICAL[raw] = hit
-        _KEY_NAMES.setdefault(hit[0], name)
-    return hit
-
-
-def canonical_skill_name(raw: str) -> str:
-    return canonical_skill(raw)[1]
-
-
-def skill_name_for_key(key: str) -> str:
-    """The display name of a canonical key (as returned by :func:`stack_keys`)."""
-    return _KEY_NAMES.get(key) or canonical_skill(key)[1]
-
-
 def _list_names(names: list[str], limit: int = 6) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return f"{', '.join(names[:limit])} and {len(names) - limit} more"
-
-
-def stack_skills(stack: Iterable[str] | None) -> dict[str, str]:
-    """Canonical key → name for a job's stack, deduplicated, in the stack's order."""
-    names: dict[str, str] = {}
-    memo = _CANONICAL
-    for raw in stack or ():
-        if isinstance(raw, str):
-            hit = memo.get(raw) or (canonical_skill(raw) if raw.strip() else None)
-            if hit is not None:
-                names.setdefault(hit[0], hit[1])
-    return names
-
-
-def stack_keys(stack: Iterable[str] | None) -> set[str]:
-    """The canonical keys of a stack: the keys of :func:`stack_skills`, faster when every name has
-    been seen before (one set comprehension over the memo)."""
-    try:
-        return {_CANONICAL[raw][0] for raw in stack}  # type: ignore[union-attr]
-    except (KeyError, TypeError):  # a new name, a blank, a non-string, or no stack at all
-        return set(stack_skills(stack))
-
-
-def _skills_score(stack: Iterable[str] | None, mp: MatchProfile) -> float:
-    """The skills component's score alone (the batch fast path); equal to :func:`_skills_component`'s."""
-    keys = stack_keys(stack)
-    if not keys:
-        return NEUTRAL
-    if not mp.skill_keys:
-        return 0.0
-    return len(keys & mp.skill_keys) / len(keys)
 
 
 def _skills_component(stack: Iterable[str] | None, mp: MatchProfile) -> tuple[float, str, list[str], list[str]]:
@@ -423,98 +355,6 @@ def _location_component(location: str, remote_option: str, mp: MatchProfile) -> 
 # Experience
 # --------------------------------------------------------------------------------------------
 
-_TITLE_WORDS = re.compile(r"[a-z]+")
-_TITLE_LEVEL = {
-    "junior": "junior",
-    "jr": "junior",
-    "graduate": "junior",
-    "grad": "junior",
-    "entry": "junior",
-    "intern": "junior",
-    "internship": "junior",
-    "trainee": "junior",
-    "apprentice": "junior",
-    "senior": "senior",
-    "sr": "senior",
-    "lead": "senior",
-    "staff": "senior",
-    "principal": "senior",
-    "head": "senior",
-    "mid": "mid",
-    "intermediate": "mid",
-}
-_TEXT_LEVEL = re.compile(
-    r"\b(?:(?P<junior>entry[- ]level|junior[- ]level)|(?P<senior>senior[- ]level)"
-    r"|(?P<mid>mid[- ]level|intermediate[- ]level))\b"
-)
-_TEXT_GRADUATE = re.compile(r"\b(?:new[- ]grad(?:uate)?s?|graduate (?:role|position|programme|program|scheme))\b")
-_TEXT_YEARS = re.compile(
-    r"\b(\d{1,2})\s*(?:\+|(?:-|–|to)\s*\d{1,2})?\s*\+?\s*years?\b(?:\s+of)?(?:\s+[\w/-]+){0,3}?\s+experience"
-)
-
-
-def _text_level(text: str) -> str:
-    """Junior/senior/mid from explicit phrases; "" when there are none.
-
-    In order: "entry-level"/"senior-level"/"mid-level" (the first one in the text wins), then
-    "new grad"/"graduate programme", then "N years of experience" (N ≤ 1 junior, N ≥ 5 senior,
-    else mid). Cheap substring checks pick the few texts worth a regular expression.
-    """
-    low = text.lower()
-    if "level" in low:
-        found = _TEXT_LEVEL.search(low)
-        if found:
-            return found.lastgroup or ""
-    if "grad" in low and _TEXT_GRADUATE.search(low):
-        return "junior"
-    if "year" in low:
-        found = _TEXT_YEARS.search(low)
-        if found:
-            n = int(found.group(1))
-            return "junior" if n <= 1 else "senior" if n >= 5 else "mid"
-    return ""
-
-
-@lru_cache(maxsize=16384)
-def _title_level(title: str) -> str:
-    for word in _TITLE_WORDS.findall(title.lower()):
-        level = _TITLE_LEVEL.get(word)
-        if level:
-            return level
-    return ""
-
-
-def infer_seniority(title: str, text: str = "") -> tuple[str, str]:
-    """(level, source) of a job: from the title, else from explicit phrases in ``text``, else mid.
-
-    Only the first :data:`TEXT_WINDOW` characters of ``text`` should be passed (see
-    :func:`seniority_text`); "mentor junior engineers" is deliberately not a signal.
-    """
-    return _seniority(title, _text_level(text) if text else "")
-
-
-def _seniority(title: str, text_level: str) -> tuple[str, str]:
-    """As :func:`infer_seniority`, with the text's level already found (``Job.text_level``)."""
-    level = _title_level(title or "")
-    if level:
-        return level, "title"
-    if text_level:
-        return text_level, "text"
-    return "mid", "default"
-
-
-def text_level_of(requirements: str | None, description_text: str | None) -> str:
-    """The seniority a job's text states ("" if none). Stored on ``Job.text_level`` when the job is
-    written, so scoring thousands of jobs never reads their long texts."""
-    text = seniority_text(requirements, description_text)
-    return _text_level(text) if text.strip() else ""
-
-
-def seniority_text(requirements: str | None, description_text: str | None) -> str:
-    """The text scanned for seniority: the start of the requirements and of the description."""
-    return f"{(requirements or '')[:TEXT_WINDOW]}\n{(description_text or '')[:TEXT_WINDOW]}"
-
-
 def _experience_component(level: str, source: str, mp: MatchProfile) -> tuple[float, str]:
     role = LEVEL_ROLE[level]
     if source == "default":
@@ -589,7 +429,7 @@ def score_rows(rows: Iterable[Mapping[str, Any]], profile: Any) -> list[tuple[Ma
         place = location_memo.get(key)
         if place is None:
             place = location_memo[key] = _location_component(key[0], key[1], mp)
-        level, source = _seniority(row.get("title") or "", row.get("text_level") or "")
+        level, source = seniority(row.get("title") or "", row.get("text_level") or "")
         scored.append((row, _result(_skills_component(row.get("tech_stack"), mp), place, level, source, mp)))
     return scored
 
@@ -605,8 +445,6 @@ def _totals(rows: Iterable[tuple[int, str, str, str, Any, str]], mp: MatchProfil
     w_skills, w_place, w_experience = WEIGHTS["skills"], WEIGHTS["location"], WEIGHTS["experience"]
     skill_keys = mp.skill_keys
     has_skills = bool(skill_keys)
-    canonical = _CANONICAL
-    title_level = _title_level
     totals: dict[int, int] = {}
     for job_id, title, location, remote_option, stack, text_level in rows:
         key = (location or "", remote_option or "")
@@ -622,10 +460,7 @@ def _totals(rows: Iterable[tuple[int, str, str, str, Any, str]], mp: MatchProfil
         experience = experience_memo.get((level, source))
         if experience is None:
             experience = experience_memo[(level, source)] = _experience_component(level, source, mp)[0]
-        try:
-            keys = {canonical[raw][0] for raw in stack}
-        except (KeyError, TypeError):
-            keys = set(stack_skills(stack))
+        keys = stack_keys(stack)
         if not keys:
             skills = NEUTRAL
         elif has_skills:
@@ -675,9 +510,6 @@ def queryset_totals(queryset, profile: Any) -> dict[int, int]:
     One query of tuples with only the scored columns; the stacks come as JSON text and are
     decoded together (see :func:`decode_json_lists`). Same totals as :func:`match_job`.
     """
-    from django.db.models import TextField
-    from django.db.models.functions import Cast
-
     rows = list(
         queryset.order_by().values_list(
             "id", "title", "location", "remote_option", Cast("tech_stack", TextField()), "text_level"
@@ -695,6 +527,17 @@ def match_rows(queryset, *extra_fields: str):
     return queryset.order_by().values(*MATCH_FIELDS, *extra_fields, "text_level")
 
 
-def score_queryset(queryset, profile: Any, *extra_fields: str) -> list[tuple[Mapping[str, Any], MatchResult]]:
-    """Score every job of a ``Job`` queryset with full breakdowns, in one query."""
-    return score_rows(match_rows(queryset, *extra_fields), profile)
+def annotate_match_score(queryset: QuerySet, user) -> QuerySet:
+    """``queryset`` annotated with ``match_score`` (0–100) for ordering the jobs list by best match.
+
+    Scores are computed in Python over the queryset's jobs (one extra query, only the scored
+    columns) and written back as a CASE over job ids grouped by score (at most 101 groups; the
+    largest group is the default). Fine up to some 10,000 jobs (one SQL parameter per job).
+    """
+    totals = queryset_totals(queryset, get_profile(user))
+    groups: dict[int, list[int]] = {}
+    for job_id, total in totals.items():
+        groups.setdefault(total, []).append(job_id)
+    default = max(groups, key=lambda score: len(groups[score])) if groups else 0
+    cases = [When(pk__in=ids, then=Value(score)) for score, ids in sorted(groups.items()) if score != default]
+    return queryset.annotate(match_score=Case(*cases, default=Value(default), output_field=IntegerField()))

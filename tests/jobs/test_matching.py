@@ -1,4 +1,4 @@
-"""insights.matching: the match score, on hand-computed cases and properties. No database needed."""
+"""jobs.matching: the match score, on hand-computed cases and properties. No database needed."""
 
 from __future__ import annotations
 
@@ -8,16 +8,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from insights.matching import (
-    WEIGHTS,
-    infer_seniority,
-    match_job,
-    prepare_profile,
-    score_rows,
-    score_totals,
-    seniority_text,
-    text_level_of,
-)
+from jobs.matching import WEIGHTS, match_job, prepare_profile, score_rows, score_totals
+from jobs.seniority import infer_seniority, seniority_text, text_level_of
 from jobs.skills import skill_names
 
 
