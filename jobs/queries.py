@@ -9,7 +9,6 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from applications.models import Status
 from jobs.matching import annotate_match_score
 from jobs.models import Job, JobType, RemoteOption
 
@@ -23,6 +22,16 @@ SORTS = {
 ADDED_WITHIN = {"1": "Today", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days"}
 STATUS_NONE = "none"
 STATUS_ANY = "any"
+
+
+def application_status_choices() -> list[tuple[str, str]]:
+    """The statuses a job's application can have, for the list's status filter.
+
+    Read through the reverse relation by name (``Job.application``) rather than imported: the
+    applications app sits above jobs, and jobs never imports it.
+    """
+    application = Job._meta.get_field("application").related_model
+    return list(application._meta.get_field("status").choices)
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class JobFilters:
             source=(params.get("source") or "").strip()[:40],
             remote=pick("remote", RemoteOption.values),
             job_type=pick("job_type", JobType.values),
-            status=pick("status", [*Status.values, STATUS_NONE, STATUS_ANY]),
+            status=pick("status", [*dict(application_status_choices()), STATUS_NONE, STATUS_ANY]),
             added=pick("added", ADDED_WITHIN),
             sort=pick("sort", SORTS) or "newest",
         )

@@ -7,14 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from applications.models import Status
 from copilot.accounts.services import get_profile
 from copilot.lib.http import FetchError
 from jobs.forms import AddFromURLForm, JobForm
 from jobs.importers.jsonld import fetch_posting
 from jobs.matching import match_job
 from jobs.models import Job, JobType, RemoteOption
-from jobs.queries import ADDED_WITHIN, SORTS, JobFilters, filter_jobs, sources_for
+from jobs.queries import ADDED_WITHIN, SORTS, JobFilters, application_status_choices, filter_jobs, sources_for
 from jobs.services import create_job, delete_job, update_job
 from jobs.skills import skill_names
 
@@ -43,7 +42,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
         "added_choices": ADDED_WITHIN,
         "remote_choices": RemoteOption.choices,
         "job_type_choices": JobType.choices,
-        "status_choices": Status.choices,
+        "status_choices": application_status_choices(),
     }
     template = "jobs/list.html"
     if request.htmx and request.htmx.target == "results":
