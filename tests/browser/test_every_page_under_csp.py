@@ -3,7 +3,7 @@
 import pytest
 
 from applications.models import Application
-from copilot.accounts.demo import DEMO_PASSWORD, DEMO_USERNAME, seed_demo
+from insights.demo import DEMO_PASSWORD, DEMO_USERNAME, seed_demo
 from jobs.models import Job
 from tests.browser.conftest import log_in
 

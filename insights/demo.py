@@ -1,15 +1,58 @@
-"""Demo jobs and applications for the demo account (text written for this project)."""
+"""The demo account: a believable job search in progress (text written for this project).
+
+It fills every layer (profile, jobs, applications with their histories, interviews, notes), so it
+lives in the top layer; ``manage.py seed_demo`` (run by ``bin/run``) creates it.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
+from django.db import transaction
 from django.utils import timezone
 
 from applications.models import Application, TimelineEvent
 from applications.services import add_note, move_application, schedule_interview, start_application
+from copilot.accounts.models import Profile, User
+from copilot.accounts.services import batched_bumps
 from jobs.models import Job
 from jobs.services import create_job
+
+DEMO_USERNAME = "demo"
+DEMO_PASSWORD = "copilot-demo-2026"
+DEMO_EMAIL = "demo@copilot.example"
+
+DEMO_PROFILE = {
+    "skills": ["Python", "Django", "PostgreSQL", "Docker", "REST", "JavaScript", "htmx", "Redis", "Git", "Linux"],
+    "preferred_locations": ["Berlin, Germany", "Remote - EU"],
+    "experience_level": "mid",
+    "target_roles": ["Backend Engineer", "Python Developer", "Platform Engineer"],
+    "remote_preference": "any",
+    "timezone": "Europe/Berlin",
+}
+
+
+@transaction.atomic
+def seed_demo(*, reset: bool = False) -> tuple[User, bool]:
+    if reset:
+        User.objects.filter(username=DEMO_USERNAME).delete()
+    user = User.objects.filter(username=DEMO_USERNAME).first()
+    if user is not None:
+        return user, False
+    user = User.objects.create_user(
+        username=DEMO_USERNAME, email=DEMO_EMAIL, password=DEMO_PASSWORD, first_name="Dana"
+    )
+    _mark_email_verified(user)
+    Profile.objects.create(user=user, **DEMO_PROFILE)
+    with batched_bumps():
+        seed_jobs(user)
+    return user, True
+
+
+def _mark_email_verified(user: User) -> None:
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
 
 DEMO_JOBS = [
     {"title": "Senior Backend Engineer (Python)", "company": "Northwind Freight", "location": "Berlin, Germany",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from copilot.accounts.demo import DEMO_PASSWORD, DEMO_USERNAME, seed_demo
+from insights.demo import DEMO_PASSWORD, DEMO_USERNAME, seed_demo
 
 
 class Command(BaseCommand):
