@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from copilot.accounts.data_rights import export_zip
-from copilot.accounts.forms import DeleteAccountForm, ProfileForm
+from copilot.accounts.forms import ProfileForm
 from copilot.accounts.models import timezone_names
-from copilot.accounts.services import delete_account, get_profile
+from copilot.accounts.services import get_profile
 from copilot.middleware import remember_timezone
 from jobs.skills import skill_names
 
@@ -47,29 +44,3 @@ def reset_calendar_token(request: HttpRequest) -> HttpResponse:
     messages.success(request, "Your calendar feed has a new secret address; the old one no longer works.")
     return redirect("accounts:settings")
 
-
-@login_required
-def data_rights(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/data.html", {"delete_form": DeleteAccountForm(user=request.user)})
-
-
-@login_required
-def export_data(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(export_zip(request.user), content_type="application/zip")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="career-copilot-{request.user.username}-{stamp}.zip"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@login_required
-@require_POST
-def delete_my_account(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST, user=request.user)
-    if not form.is_valid():
-        return render(request, "accounts/data.html", {"delete_form": form}, status=400)
-    user = request.user
-    logout(request)
-    delete_account(user)
-    messages.success(request, "Your account and all its data were deleted.")
-    return redirect("landing")

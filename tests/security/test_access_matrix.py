@@ -29,8 +29,8 @@ PUBLIC = {
 # Signed-in pages about the signed-in user only (no object id in the URL).
 OWN_PAGES = {
     "dashboard", "account_reauthenticate", "account_email", "account_change_password", "account_set_password",
-    "accounts:settings", "accounts:reset_calendar_token", "accounts:data", "accounts:export_data",
-    "accounts:delete_account", "sources:list", "sources:add", "sources:preview", "sources:refresh_all",
+    "accounts:settings", "accounts:reset_calendar_token", "data_rights:index", "data_rights:export",
+    "data_rights:delete", "sources:list", "sources:add", "sources:preview", "sources:refresh_all",
     "jobs:list", "jobs:create", "jobs:add_from_url", "jobs:export_csv", "jobs:import_csv", "jobs:import_confirm",
     "applications:board", "applications:table", "applications:calendar", "insights:recommendations",
     "insights:skill_gap", "insights:analytics", "digests:preview", "digests:preview_html",
@@ -113,7 +113,7 @@ def test_another_user_gets_404_for_alices_objects(bob_client, objects, name):
     assert objects["job"].title.startswith(SECRET)
 
 
-@pytest.mark.parametrize("name", sorted(OWN_PAGES & EXISTING - {"accounts:delete_account", "account_set_password"}))
+@pytest.mark.parametrize("name", sorted(OWN_PAGES & EXISTING - {"data_rights:delete", "account_set_password"}))
 def test_another_users_own_pages_show_none_of_alices_data(bob_client, objects, name):
     response = bob_client.get(url_for(name, objects))
     assert response.status_code in (200, 302, 405), response.status_code

@@ -1,4 +1,4 @@
-"""Data rights: a complete export of one user's data (deleting the account is ``services.delete_account``)."""
+"""A complete export of one user's data: one JSON file per kind of record, plus spreadsheets."""
 
 from __future__ import annotations
 
@@ -10,10 +10,15 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Model
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
-from copilot.accounts.models import User
+from applications.models import Application
+from jobs.csv_io import neutralise_cell, write_jobs_csv
+from copilot.accounts.models import Profile, User
+from insights.models import DigestLog
+from jobs.models import IngestionRun, Job, SourceSubscription
 
 # What an export holds: file stem -> function from the user to rows (dicts). Each app's user-owned
 # tables are listed here, so the export and the account deletion test cover the same ground.
@@ -35,20 +40,14 @@ def _account(user: User) -> Iterable[dict[str, Any]]:
 
 
 def _profile(user: User) -> Iterable[dict[str, Any]]:
-    from copilot.accounts.models import Profile
-
     return _rows(Profile.objects.filter(user=user), exclude=("calendar_token", "data_version", "user"))
 
 
 def _jobs(user: User) -> Iterable[dict[str, Any]]:
-    from jobs.models import Job
-
     return _rows(Job.objects.for_user(user).order_by("id"), exclude=("user",))
 
 
 def _applications(user: User) -> Iterable[dict[str, Any]]:
-    from applications.models import Application
-
     applications = Application.objects.for_user(user).prefetch_related("events", "dated_notes", "interviews")
     for application in applications.order_by("id"):
         row = model_to_dict(application, exclude=["user"])
@@ -62,11 +61,11 @@ def _applications(user: User) -> Iterable[dict[str, Any]]:
         yield row
 
 
-def _optional(module: str, model: str, *, exclude: tuple[str, ...] = ("user",)) -> Exporter:
-    def export(user: User) -> Iterable[dict[str, Any]]:
-        from django.apps import apps
+def _owned(model: type[Model]) -> Exporter:
+    """Every row of ``model`` the user owns (its ``user`` column left out)."""
 
-        return _rows(apps.get_model(module, model).objects.filter(user=user).order_by("pk"), exclude=exclude)
+    def export(user: User) -> Iterable[dict[str, Any]]:
+        return _rows(model.objects.filter(user=user).order_by("pk"), exclude=("user",))
 
     return export
 
@@ -76,16 +75,14 @@ EXPORTERS: dict[str, Exporter] = {
     "profile": _profile,
     "jobs": _jobs,
     "applications": _applications,
-    "job_sources": _optional("jobs", "SourceSubscription"),
-    "ingestion_runs": _optional("jobs", "IngestionRun"),
-    "digest_log": _optional("insights", "DigestLog"),
+    "job_sources": _owned(SourceSubscription),
+    "ingestion_runs": _owned(IngestionRun),
+    "digest_log": _owned(DigestLog),
 }
 
 
 def export_zip(user: User) -> bytes:
     """A zip with one JSON file per kind of data, plus CSV files of jobs and applications."""
-    from jobs.csv_io import write_jobs_csv
-
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         manifest = {"exported_at": timezone.now(), "user": user.username, "files": []}
@@ -104,9 +101,6 @@ def export_zip(user: User) -> bytes:
 
 
 def _applications_csv(user: User) -> str:
-    from applications.models import Application
-    from jobs.csv_io import neutralise_cell
-
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["job_title", "company", "status", "applied_date", "follow_up_date", "created_at", "updated_at"])

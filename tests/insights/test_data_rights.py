@@ -15,7 +15,7 @@ def test_export_holds_all_my_data_and_none_of_bobs(alice_client, alice, bob):
     add_note(application=application, text="Called the recruiter")
     move_application(application=application, status="interview")
     make_job(bob, title="Bob Only Role")
-    response = alice_client.get(reverse("accounts:export_data"))
+    response = alice_client.get(reverse("data_rights:export"))
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = set(archive.namelist())
@@ -34,11 +34,11 @@ def test_export_holds_all_my_data_and_none_of_bobs(alice_client, alice, bob):
 
 def test_delete_account_needs_the_password_and_confirmation(alice_client, alice):
     make_application(alice, status="applied")
-    response = alice_client.post(reverse("accounts:delete_account"), {"password": "wrong", "confirm": "on"})
+    response = alice_client.post(reverse("data_rights:delete"), {"password": "wrong", "confirm": "on"})
     assert response.status_code == 400
     assert "not your password" in response.content.decode()
     assert User.objects.filter(pk=alice.pk).exists()
-    response = alice_client.post(reverse("accounts:delete_account"), {"password": PASSWORD})
+    response = alice_client.post(reverse("data_rights:delete"), {"password": PASSWORD})
     assert response.status_code == 400 and User.objects.filter(pk=alice.pk).exists()
 
 
@@ -46,7 +46,7 @@ def test_delete_account_removes_every_row_i_own(alice_client, alice, bob):
     application = make_application(alice, status="applied")
     add_note(application=application, text="note")
     make_application(bob, status="applied")
-    response = alice_client.post(reverse("accounts:delete_account"), {"password": PASSWORD, "confirm": "on"})
+    response = alice_client.post(reverse("data_rights:delete"), {"password": PASSWORD, "confirm": "on"})
     assert response.status_code == 302 and response["Location"] == "/"
     assert not User.objects.filter(pk=alice.pk).exists()
     for model in apps.get_models():
@@ -59,5 +59,5 @@ def test_delete_account_removes_every_row_i_own(alice_client, alice, bob):
 
 
 def test_data_page_needs_login(client, db):
-    assert client.get(reverse("accounts:data")).status_code == 302
-    assert client.get(reverse("accounts:export_data")).status_code == 302
+    assert client.get(reverse("data_rights:index")).status_code == 302
+    assert client.get(reverse("data_rights:export")).status_code == 302
