@@ -11,7 +11,6 @@ admin.site.site_title = "Career Co-Pilot admin"
 
 urlpatterns = [
     path("", views.landing, name="landing"),
-    path("dashboard/", views.dashboard, name="dashboard"),
     path("health", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("accounts/", include("allauth.urls")),
@@ -20,7 +19,7 @@ urlpatterns = [
     path("settings/", include("copilot.accounts.urls")),
     path("jobs/", include("jobs.urls")),
     path("applications/", include("applications.urls")),
-    path("insights/", include("insights.urls")),
+    path("", include("insights.urls")),  # the dashboard, and the pages under /insights/
     path("digests/", include("insights.digest_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -16,13 +15,6 @@ def landing(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("dashboard")
     return render(request, "landing.html")
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    from insights.dashboard import dashboard_context  # the insights app owns what the dashboard shows
-
-    return render(request, "dashboard.html", dashboard_context(request.user))
 
 
 @require_GET

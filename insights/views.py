@@ -10,12 +10,19 @@ from django.utils import timezone
 from copilot.accounts.services import get_profile
 from insights import charts
 from insights.analytics import analytics_for
+from insights.dashboard import dashboard_context
 from insights.recommendations import STEPS, clamp_n, recommendations_for
 from insights.skillgap import SCOPES, skill_gap_for
 
 MISSING_ON_ANALYTICS = 10
 MARKET_SHOWN = 20
 MISSING_SHOWN = 60
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in home page: it combines every app, so it lives in the top layer."""
+    return render(request, "insights/dashboard.html", dashboard_context(request.user))
 
 
 @login_required
