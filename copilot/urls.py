@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("settings/sources/", include("jobs.urls_sources")),
     path("settings/data/", include("insights.data_rights.urls")),
+    path("settings/", include("jobs.profile.urls")),
     path("settings/", include("copilot.accounts.urls")),
     path("jobs/", include("jobs.urls")),
     path("applications/", include("applications.urls")),

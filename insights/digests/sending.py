@@ -107,7 +107,7 @@ def render_digest(user, digest: MorningBrief | EveningSummary) -> RenderedDigest
         "digest": digest,
         "site_url": settings.SITE_URL.rstrip("/"),
         "dashboard_url": absolute_url(reverse("dashboard")),
-        "settings_url": absolute_url(reverse("accounts:settings")),
+        "settings_url": absolute_url(reverse("profile:settings")),
         "unsubscribe_url": unsubscribe_url,
         "kind_label": DigestLog.Kind(digest.kind).label,
         "hour": getattr(get_profile(user), f"{digest.kind}_hour"),

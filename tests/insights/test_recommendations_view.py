@@ -81,7 +81,7 @@ def test_an_empty_profile_links_to_settings(bob, bob_client):
     make_job(bob, title="Some job")
     body = bob_client.get(URL).content.decode()
     assert "Your profile is empty" in body
-    assert reverse("accounts:settings") in body
+    assert reverse("profile:settings") in body
     assert "Some job" in body
 
 
@@ -103,7 +103,7 @@ def test_the_ranking_is_refreshed_when_the_profile_changes(alice, alice_client):
     job = make_job(alice, title="Go job", tech_stack=["Go"])
     assert alice_client.get(URL).context["items"][0].match.component("skills").score == 0
     alice_client.post(
-        reverse("accounts:settings"),
+        reverse("profile:settings"),
         {
             "skills": "Go",
             "experience_level": "senior",

@@ -59,7 +59,7 @@ def test_a_profile_without_skills_is_told_so(bob, bob_client):
     make_job(bob, tech_stack=["Go"])
     body = bob_client.get(URL).content.decode()
     assert "Your profile lists no skills" in body
-    assert reverse("accounts:settings") in body
+    assert reverse("profile:settings") in body
 
 
 def test_bob_sees_none_of_alices_skills(alice, bob_client):

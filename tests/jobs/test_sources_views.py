@@ -79,7 +79,7 @@ def test_the_list_page_has_a_constant_number_of_queries(alice_client, alice, boa
 
 def test_the_settings_page_links_to_job_sources_with_a_count(alice_client, alice):
     make_subscription(alice, "greenhouse")
-    html = alice_client.get(reverse("accounts:settings")).content.decode()
+    html = alice_client.get(reverse("profile:settings")).content.decode()
     assert "Job sources" in html and "You follow 1 job source" in html and f'href="{LIST}"' in html
 
 

@@ -29,7 +29,7 @@ PUBLIC = {
 # Signed-in pages about the signed-in user only (no object id in the URL).
 OWN_PAGES = {
     "dashboard", "account_reauthenticate", "account_email", "account_change_password", "account_set_password",
-    "accounts:settings", "accounts:reset_calendar_token", "data_rights:index", "data_rights:export",
+    "profile:settings", "accounts:reset_calendar_token", "data_rights:index", "data_rights:export",
     "data_rights:delete", "sources:list", "sources:add", "sources:preview", "sources:refresh_all",
     "jobs:list", "jobs:create", "jobs:add_from_url", "jobs:export_csv", "jobs:import_csv", "jobs:import_confirm",
     "applications:board", "applications:table", "applications:calendar", "insights:recommendations",

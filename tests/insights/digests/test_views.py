@@ -41,7 +41,7 @@ def test_preview_shows_the_brief_as_it_would_be_sent_now(alice_client, alices_jo
     assert "Morning brief: Alice&#x27;s Staff Engineer at Northwind" in page  # the subject
     assert "Alice&#x27;s Staff Engineer" in page and "Plain-text part" in page
     assert reverse("digests:preview_html", args=["morning"]) in page
-    assert reverse("accounts:settings") in page
+    assert reverse("profile:settings") in page
     assert not DigestLog.objects.exists()  # a preview sends and records nothing
 
 
@@ -85,7 +85,7 @@ def test_preview_of_an_unknown_kind_is_a_404(alice_client):
 
 
 def test_settings_page_links_to_both_previews(alice_client):
-    page = alice_client.get(reverse("accounts:settings")).content.decode()
+    page = alice_client.get(reverse("profile:settings")).content.decode()
     assert reverse("digests:preview", args=["morning"]) in page
     assert reverse("digests:preview", args=["evening"]) in page
 

@@ -1,3 +1,5 @@
+"""The profile form: what the user looks for (skills, level, roles, places) and when to be told (digests)."""
+
 from __future__ import annotations
 
 from django import forms

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from copilot.accounts.models import timezone_names
+from copilot.accounts.services import get_profile
+from copilot.middleware import remember_timezone
+from jobs.profile.forms import ProfileForm
+from jobs.skills import skill_names
+
+
+@login_required
+def profile_settings(request: HttpRequest) -> HttpResponse:
+    profile = get_profile(request.user)
+    if request.method == "POST":
+        form = ProfileForm(request.POST, instance=profile)
+        if form.is_valid():
+            profile = form.save(commit=False)
+            profile.data_version += 1  # cached insights depend on the profile
+            profile.save()
+            remember_timezone(request, profile.timezone)
+            messages.success(request, "Your profile was saved.")
+            return redirect("profile:settings")
+        messages.error(request, "Nothing was saved: please correct the fields marked below.")
+    else:
+        form = ProfileForm(instance=profile)
+    context = {
+        "form": form,
+        "profile": profile,
+        "skill_suggestions": skill_names(),
+        "timezones": sorted(timezone_names()),
+    }
+    return render(request, "jobs/profile/settings.html", context, status=400 if form.errors else 200)
