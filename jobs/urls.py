@@ -1,7 +1,6 @@
 from django.urls import path
 
 from jobs import views
-from jobs.urls_csv import urlpatterns_csv
 
 app_name = "jobs"
 urlpatterns = [
@@ -13,4 +12,3 @@ urlpatterns = [
     path("<int:pk>/row/", views.job_row, name="row"),
     path("<int:pk>/delete/", views.job_delete, name="delete"),
 ]
-urlpatterns += urlpatterns_csv

@@ -15,7 +15,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from applications.models import Application
-from jobs.csv_io import neutralise_cell, write_jobs_csv
+from applications.spreadsheets.csv_io import neutralise_cell, write_jobs_csv
 from copilot.accounts.models import Profile, User
 from insights.models import DigestLog
 from jobs.models import IngestionRun, Job, SourceSubscription

@@ -1,4 +1,4 @@
-"""CSV export and import of jobs: jobs/csv_io.py and jobs/csv_views.py."""
+"""CSV export and import of jobs: applications/spreadsheets/ (csv_io.py and views.py)."""
 
 from __future__ import annotations
 
@@ -10,54 +10,19 @@ from pathlib import Path
 import pytest
 from django.contrib.messages import get_messages
 from django.core import signing
-from django.http import HttpResponse
-from django.urls import NoReverseMatch, include, path, reverse
+from django.urls import reverse
 
 from applications.models import Application, Status
 from applications.services import start_application
-from jobs import csv_io, csv_views
-from jobs.csv_io import EXPORT_COLUMNS, CSVFileError, apply_import, preview_import, write_jobs_csv
+from applications.spreadsheets import csv_io
+from applications.spreadsheets import views as csv_views
+from applications.spreadsheets.csv_io import EXPORT_COLUMNS, CSVFileError, apply_import, preview_import, write_jobs_csv
 from jobs.models import Job
 from jobs.services import create_job
-from jobs.urls_csv import urlpatterns_csv
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
 LINKEDIN_FIXTURE = FIXTURES / "linkedin_job_applications.csv"
 REAL_LINKEDIN_SAMPLE = Path("/work/shared/fixtures/job-boards/linkedin-export/Job Applications.csv")
-
-
-# --------------------------------------------------------------------------- urls until jobs/urls.py includes ours
-
-
-def _jobs_list_stub(request):
-    return HttpResponse("jobs list")
-
-
-def _fallback_urlpatterns():
-    """The site's urls with ours added to the "jobs" namespace (replacing its include, if any)."""
-    from copilot.urls import urlpatterns as site
-
-    try:
-        from jobs.urls import urlpatterns as jobs_patterns
-    except ImportError:
-        jobs_patterns = [path("", _jobs_list_stub, name="list")]
-    others = [pattern for pattern in site if str(pattern.pattern) != "jobs/"]
-    return [*others, path("jobs/", include(([*jobs_patterns, *urlpatterns_csv], "jobs")))]
-
-
-urlpatterns = _fallback_urlpatterns()
-
-
-@pytest.fixture(autouse=True)
-def _csv_urls(request, settings):
-    """Use the project's urls when they route ours; otherwise this module's (the lead wires jobs/urls.py)."""
-    if "db" not in request.fixturenames:
-        return
-    try:
-        reverse("jobs:import_csv")
-        reverse("jobs:list")
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = __name__
 
 
 # --------------------------------------------------------------------------- helpers
@@ -157,7 +122,7 @@ def test_export_view_streams_an_attachment(alice_client, alice, bob):
     make_job(alice, title="Visible", company="Mine Ltd", status=Status.OFFER)
     make_job(bob, title="Hidden", company="Not Mine")
 
-    response = alice_client.get(reverse("jobs:export_csv"))
+    response = alice_client.get(reverse("spreadsheets:export"))
 
     assert response.status_code == 200
     assert response.streaming
@@ -487,7 +452,7 @@ def test_real_linkedin_sample_previews_and_imports(alice):
 def upload(client, data: bytes, name: str = "jobs.csv"):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    return client.post(reverse("jobs:import_csv"), {"file": SimpleUploadedFile(name, data, "text/csv")})
+    return client.post(reverse("spreadsheets:import"), {"file": SimpleUploadedFile(name, data, "text/csv")})
 
 
 def last_message(response) -> str:
@@ -495,19 +460,19 @@ def last_message(response) -> str:
     return [str(message) for message in get_messages(response.wsgi_request)][-1]
 
 
-@pytest.mark.parametrize("name", ["jobs:export_csv", "jobs:import_csv", "jobs:import_confirm"])
+@pytest.mark.parametrize("name", ["spreadsheets:export", "spreadsheets:import", "spreadsheets:import_confirm"])
 def test_views_need_login(client, db, name):
-    response = client.post(reverse(name)) if name == "jobs:import_confirm" else client.get(reverse(name))
+    response = client.post(reverse(name)) if name == "spreadsheets:import_confirm" else client.get(reverse(name))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
 
 
 def test_confirm_refuses_get(alice_client):
-    assert alice_client.get(reverse("jobs:import_confirm")).status_code == 405
+    assert alice_client.get(reverse("spreadsheets:import_confirm")).status_code == 405
 
 
 def test_import_page_shows_the_upload_form(alice_client):
-    response = alice_client.get(reverse("jobs:import_csv"))
+    response = alice_client.get(reverse("spreadsheets:import"))
     assert response.status_code == 200
     html = response.content.decode()
     assert 'enctype="multipart/form-data"' in html and 'type="file"' in html
@@ -532,7 +497,7 @@ def test_upload_preview_then_confirm_via_the_test_client(alice_client, alice):
     assert Job.objects.count() == 1  # the preview wrote nothing
     token = response.context["token"]
 
-    response = alice_client.post(reverse("jobs:import_confirm"), {"token": token, "line": ["2", "3", "4"]})
+    response = alice_client.post(reverse("spreadsheets:import_confirm"), {"token": token, "line": ["2", "3", "4"]})
 
     assert response.status_code == 302
     assert response["Location"] == reverse("jobs:list")
@@ -540,9 +505,9 @@ def test_upload_preview_then_confirm_via_the_test_client(alice_client, alice):
     assert set(Job.objects.values_list("title", flat=True)) == {"Known Job", "Alpha Role"}
     assert Application.objects.get(job__title="Alpha Role").applied_date == date(2024, 4, 4)
 
-    response = alice_client.post(reverse("jobs:import_confirm"), {"token": token, "line": ["2", "5"]})
+    response = alice_client.post(reverse("spreadsheets:import_confirm"), {"token": token, "line": ["2", "5"]})
     assert last_message(response) == "Imported 1 job (3 skipped)"
-    response = alice_client.post(reverse("jobs:import_confirm"), {"token": token, "line": ["2", "5"]})
+    response = alice_client.post(reverse("spreadsheets:import_confirm"), {"token": token, "line": ["2", "5"]})
     assert last_message(response) == "Imported 0 jobs (4 skipped)"
     assert Job.objects.count() == 3
 
@@ -581,7 +546,7 @@ def test_tampered_signature_is_refused(alice_client, alice):
         {**payload, "csv": forged_text}, compress=True)
 
     for bad in (forged, token[:-2] + ("AA" if not token.endswith("AA") else "BB"), "", "garbage"):
-        response = alice_client.post(reverse("jobs:import_confirm"), {"token": bad, "line": ["2"]})
+        response = alice_client.post(reverse("spreadsheets:import_confirm"), {"token": bad, "line": ["2"]})
         assert response.status_code == 400
         assert "could not be verified" in response.content.decode()
     assert Job.objects.count() == 0
@@ -590,7 +555,7 @@ def test_tampered_signature_is_refused(alice_client, alice):
 def test_another_users_token_is_refused(alice_client, client, bob):
     token = upload(alice_client, ours({"title": "Alice's", "company": "A"})).context["token"]
     client.force_login(bob)
-    response = client.post(reverse("jobs:import_confirm"), {"token": token, "line": ["2"]})
+    response = client.post(reverse("spreadsheets:import_confirm"), {"token": token, "line": ["2"]})
     assert response.status_code == 400
     assert Job.objects.count() == 0
 
@@ -601,7 +566,7 @@ def test_expired_preview_is_refused(alice_client, monkeypatch):
 
     later = time.time() + csv_views.SIGNED_MAX_AGE + 5
     monkeypatch.setattr(signing.time, "time", lambda: later)
-    response = alice_client.post(reverse("jobs:import_confirm"), {"token": token, "line": ["2"]})
+    response = alice_client.post(reverse("spreadsheets:import_confirm"), {"token": token, "line": ["2"]})
     assert response.status_code == 400
     assert "more than an hour old" in response.content.decode()
     assert Job.objects.count() == 0
@@ -613,6 +578,6 @@ def test_large_previews_import_all_without_per_row_checkboxes(alice_client, sett
     response = upload(alice_client, ours(*rows))
     html = response.content.decode()
     assert 'name="line"' not in html and 'name="select" value="all"' in html
-    response = alice_client.post(reverse("jobs:import_confirm"), {"token": response.context["token"], "select": "all"})
+    response = alice_client.post(reverse("spreadsheets:import_confirm"), {"token": response.context["token"], "select": "all"})
     assert response.status_code == 302
     assert Job.objects.count() == 3

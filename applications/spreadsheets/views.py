@@ -11,14 +11,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from jobs import csv_io
-from jobs.forms import CSVUploadForm
+from applications.spreadsheets import csv_io
+from applications.spreadsheets.forms import CSVUploadForm
 
 # The preview page carries the whole file back in a signed hidden field (no server-side
 # storage of uploads); these bound that round trip.
 SIGNED_MAX_BYTES = 2 * 1024 * 1024
 SIGNED_MAX_AGE = 60 * 60  # seconds
-_SALT = "jobs.csv_import"
+_SALT = "jobs.csv_import"  # unchanged since the feature moved: previews signed before still confirm
 
 
 def _signer() -> signing.TimestampSigner:
@@ -33,7 +33,7 @@ def _max_checkboxes() -> int | None:
 
 
 def _render_form(request: HttpRequest, form: CSVUploadForm, *, status: int = 200, **context) -> HttpResponse:
-    return render(request, "jobs/import.html", {"form": form, **context}, status=status)
+    return render(request, "applications/spreadsheets/import.html", {"form": form, **context}, status=status)
 
 
 @login_required
