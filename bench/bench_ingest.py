@@ -7,7 +7,7 @@ Run from the project root (uses a throwaway SQLite database in a temporary direc
 Creates a user with ``--existing`` jobs, generates ``--postings`` normalised postings (about 20%
 duplicates of existing jobs — same URL with tracking parameters, same company with a legal
 suffix, same board id — and about 5% duplicates inside the batch), then feeds them to
-``jobs.ingest.store_postings`` (what ``run_subscription`` calls after fetching and filtering,
+``jobs.sources.ingest.store_postings`` (what ``run_subscription`` calls after fetching and filtering,
 inside one transaction) and prints the time and the number of queries. A second pass over the
 same postings shows a re-run adds nothing.
 """
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> None:
 
     from copilot.accounts.services import create_user
     from jobs.dedup import canonical_url
-    from jobs.ingest import store_postings
+    from jobs.sources.ingest import store_postings
     from jobs.models import Job
     from jobs.sources import Posting
 

@@ -22,7 +22,7 @@ SCHEDULES: list[ScheduleSpec] = [
     ),
     ScheduleSpec(
         name="daily-ingestion",
-        func="jobs.tasks.ingest_all",
+        func="jobs.sources.tasks.ingest_all",
         cron="0 4 * * *",
         description="Pulls new jobs for every enabled job-source subscription; off with ENABLE_JOB_SCRAPING.",
     ),

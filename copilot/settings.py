@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "copilot",
     "copilot.accounts",
     "jobs",
+    "jobs.sources",
     "applications",
     "insights",
 ]

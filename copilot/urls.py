@@ -14,7 +14,7 @@ urlpatterns = [
     path("health", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("accounts/", include("allauth.urls")),
-    path("settings/sources/", include("jobs.urls_sources")),
+    path("settings/sources/", include("jobs.sources.urls")),
     path("settings/data/", include("insights.data_rights.urls")),
     path("settings/", include("jobs.profile.urls")),
     path("settings/", include("copilot.accounts.urls")),

@@ -3,6 +3,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
+
+from jobs.sources import SOURCES
 
 
 class RemoteOption(models.TextChoices):
@@ -91,8 +94,6 @@ class Job(models.Model):
         return f"{self.title} at {self.company}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("jobs:detail", args=[self.pk])
 
 
@@ -100,8 +101,6 @@ class Job(models.Model):
 
 
 def _source_choices() -> list[tuple[str, str]]:
-    from jobs.sources import SOURCES
-
     return [(kind, cls.label) for kind, cls in SOURCES.items()]
 
 
@@ -119,7 +118,7 @@ class SourceSubscription(models.Model):
 
     ``params`` is ``{"board": "<token>"}`` for company boards (Greenhouse, Lever, Ashby) and
     ``{"query": "...", "location": "..."}`` for aggregators, always built by
-    ``jobs.ingest.subscription_params`` so equal subscriptions store equal JSON."""
+    ``jobs.sources.ingest.subscription_params`` so equal subscriptions store equal JSON."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="source_subscriptions")
     kind = models.CharField("source", max_length=20, choices=_source_choices)

@@ -1,4 +1,12 @@
-"""Job-board plugins and their registry.
+"""Job sources: the boards a user follows and the jobs pulled from them every day.
+
+- the plugins, one module per board (``greenhouse.py``, ``lever.py``, …) behind ``base.Source``,
+  with shared parsing helpers in ``common.py``, and their registry here (:data:`SOURCES`);
+- ``ingest.py``: fetch → keep what fits the profile → drop what the user has → write;
+- the pages under Settings → Job sources (``views.py``, ``forms.py``, ``urls.py``), the operators'
+  admin (``admin.py``), the django-q2 tasks (``tasks.py``) and ``manage.py ingest``.
+
+Subscriptions and runs are tables of the jobs app (``jobs.models``).
 
 >>> detect_board("https://boards.greenhouse.io/acme/jobs/123")
 ('greenhouse', 'acme')

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.contrib.messages import get_messages
@@ -19,10 +18,10 @@ from applications.spreadsheets import views as csv_views
 from applications.spreadsheets.csv_io import EXPORT_COLUMNS, CSVFileError, apply_import, preview_import, write_jobs_csv
 from jobs.models import Job
 from jobs.services import create_job
+from tests.paths import FIXTURES, shared_sample
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
-LINKEDIN_FIXTURE = FIXTURES / "linkedin_job_applications.csv"
-REAL_LINKEDIN_SAMPLE = Path("/work/shared/fixtures/job-boards/linkedin-export/Job Applications.csv")
+CSV_FIXTURES = FIXTURES / "csv"
+LINKEDIN_FIXTURE = CSV_FIXTURES / "linkedin_job_applications.csv"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -427,9 +426,7 @@ def test_linkedin_bad_date_and_missing_fields_are_row_errors(alice):
 
 
 def test_real_linkedin_sample_previews_and_imports(alice):
-    if not REAL_LINKEDIN_SAMPLE.exists():
-        pytest.skip("the shared LinkedIn sample export is not available here")
-    data = REAL_LINKEDIN_SAMPLE.read_bytes()
+    data = shared_sample("job-boards/linkedin-export/Job Applications.csv").read_bytes()
 
     preview = preview_import(alice, data)
 

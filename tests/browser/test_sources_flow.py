@@ -5,7 +5,7 @@ import pytest
 from jobs.models import IngestionRun, Job, SourceSubscription
 from tests.browser.conftest import log_in
 from tests.factories import PASSWORD, make_user
-from tests.jobs.ingest_helpers import boards, serve  # noqa: F401  (fixture)
+from tests.jobs.sources.helpers import boards, serve  # noqa: F401  (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

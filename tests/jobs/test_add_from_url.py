@@ -1,15 +1,15 @@
 """Add from URL, end to end through the real HTTP client against a local stub server."""
 
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from copilot.lib import http
 from jobs.models import Job
+from tests.paths import FIXTURES
 from tests.stubserver import stub_server  # noqa: F401  (fixture)
 
-PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+PAGES = FIXTURES / "pages"
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +13,10 @@ from copilot.lib import http
 from copilot.lib.http import BlockedURL, FetchError, HTTPStatusError
 from jobs.importers import jsonld
 from jobs.importers.jsonld import PostingDraft, fetch_posting, parse_job_posting
+from tests.paths import FIXTURES, PROJECT_ROOT, shared_sample
 from tests.stubserver import StubResponse, stub_server  # noqa: F401  (fixture)
 
-PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
-SHARED_SAMPLE = Path("/work/shared/fixtures/job-boards/jobposting-html/indeed-au-papercut-viewjob.html")
+PAGES = FIXTURES / "pages"
 
 
 def page(name: str) -> str:
@@ -136,9 +135,8 @@ def test_xss_in_json_ld_is_removed():
 
 
 def test_real_indeed_sample():
-    if not SHARED_SAMPLE.exists():
-        pytest.skip("shared job-board fixtures are not available")
-    draft = parse_job_posting(SHARED_SAMPLE.read_text(encoding="utf-8"), url="https://au.indeed.com/viewjob?jk=x")
+    sample = shared_sample("job-boards/jobposting-html/indeed-au-papercut-viewjob.html")
+    draft = parse_job_posting(sample.read_text(encoding="utf-8"), url="https://au.indeed.com/viewjob?jk=x")
     assert draft.found_structured_data
     assert draft.title == "Senior DevOps Engineer"
     assert draft.company == "PaperCut Software"
@@ -351,7 +349,7 @@ def test_module_does_not_import_django():
 
     code = "import sys, jobs.importers.jsonld, copilot.lib.http; print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[2])
+                         cwd=PROJECT_ROOT)
     assert out.stdout.strip() == "False"
 
 

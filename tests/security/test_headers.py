@@ -4,11 +4,10 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import PROJECT_ROOT
 
 PROBE = """
 import json
@@ -35,11 +34,11 @@ def production():
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(DJANGO_SETTINGS_MODULE="copilot.settings", DEBUG="0", SECRET_KEY="p" * 60, TESTING="0",
                ALLOWED_HOSTS="jobs.example.com", SITE_URL="https://jobs.example.com",
-               DATABASE_URL=f"sqlite:///{ROOT / 'tests' / '.headers-probe.sqlite3'}")
+               DATABASE_URL=f"sqlite:///{PROJECT_ROOT / 'tests' / '.headers-probe.sqlite3'}")
     # pytest is not imported in the child, so settings see a production process.
     result = subprocess.run([sys.executable, "-c", "import django, os; django.setup(); exec(os.environ['PROBE'])"],
-                            cwd=ROOT, env={**env, "PROBE": PROBE}, capture_output=True, text=True, timeout=120)
-    (ROOT / "tests" / ".headers-probe.sqlite3").unlink(missing_ok=True)
+                            cwd=PROJECT_ROOT, env={**env, "PROBE": PROBE}, capture_output=True, text=True, timeout=120)
+    (PROJECT_ROOT / "tests" / ".headers-probe.sqlite3").unlink(missing_ok=True)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

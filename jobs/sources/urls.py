@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from jobs import sources_views as views
+from jobs.sources import views
 
 app_name = "sources"
 urlpatterns = [

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from copilot.accounts.models import User
-from jobs import ingest
 from jobs.models import IngestionRun, SourceSubscription
+from jobs.sources import ingest
 
 
 @dataclass

@@ -15,10 +15,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from copilot.accounts.services import get_profile
-from jobs import ingest
-from jobs.forms_sources import BoardSubscriptionForm, SearchSubscriptionForm, SubscriptionEditForm
 from jobs.models import IngestionRun, SourceSubscription
-from jobs.sources import SOURCES
+from jobs.sources import SOURCES, ingest
+from jobs.sources.forms import BoardSubscriptionForm, SearchSubscriptionForm, SubscriptionEditForm
 
 PAGE = "jobs/sources/list.html"
 STATUS_FRAGMENT = "jobs/sources/_run_status.html"

@@ -5,17 +5,17 @@ beyond 127.0.0.1."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from jobs.ingest import subscription_params
+from jobs.sources.ingest import subscription_params
 from jobs.models import Job, SourceSubscription
 from jobs.sources import SOURCES
+from tests.paths import FIXTURES
 from tests.stubserver import StubResponse, StubServer
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "boards"
+BOARD_FIXTURES = FIXTURES / "boards"
 
 # kind -> (stub path, fixture file, params)
 BOARDS: dict[str, tuple[str, str, dict[str, str]]] = {
@@ -33,7 +33,7 @@ BOARDS: dict[str, tuple[str, str, dict[str, str]]] = {
 
 
 def fixture_json(kind: str) -> Any:
-    return json.loads((FIXTURES / BOARDS[kind][1]).read_text(encoding="utf-8"))
+    return json.loads((BOARD_FIXTURES / BOARDS[kind][1]).read_text(encoding="utf-8"))
 
 
 def serve(stub: StubServer, kind: str, response: Any = None) -> str:

@@ -2,24 +2,23 @@
 
 Fixtures in tests/fixtures/boards/<kind>/ copy each board's exact JSON structure with
 invented companies and text. The ``*_real_sample`` tests read the recorded responses in
-/work/shared/fixtures/job-boards and skip when that folder is absent."""
+../shared/fixtures/job-boards next to the project root and skip, saying so, when it is absent."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from jobs.sources import SOURCES, Posting, SourceError, UnknownSource, detect_board, get_source
 from jobs.sources import common
 from jobs.sources.base import base_url_overrides
+from tests.paths import FIXTURES, shared_sample
 from tests.stubserver import stub_server  # noqa: F401  (fixture)
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "boards"
-SHARED = Path("/work/shared/fixtures/job-boards")
+BOARD_FIXTURES = FIXTURES / "boards"
 
 BOARD_PARAMS = {
     "greenhouse": {"board": "nimbus-labs"},
@@ -42,7 +41,7 @@ FIXTURE_FILES = {
 
 
 def load(kind: str):
-    return json.loads((FIXTURES / FIXTURE_FILES[kind]).read_text(encoding="utf-8"))
+    return json.loads((BOARD_FIXTURES / FIXTURE_FILES[kind]).read_text(encoding="utf-8"))
 
 
 def parse(kind: str) -> list[Posting]:
@@ -581,9 +580,7 @@ REAL_SAMPLES = {
 @pytest.mark.parametrize("kind", sorted(REAL_SAMPLES))
 def test_real_sample(kind):
     name, params, count = REAL_SAMPLES[kind]
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"{path} is not available")
+    path = shared_sample(f"job-boards/{name}")
     postings = get_source(kind).parse(json.loads(path.read_text(encoding="utf-8")), params)
     assert len(postings) == count
     for p in postings:

@@ -1,4 +1,4 @@
-"""django-q2 entry points for ingestion: thin, take ids, call ``jobs.ingest``."""
+"""django-q2 entry points for ingestion: thin, take ids, call ``jobs.sources.ingest``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from django.conf import settings
 from django_q.tasks import async_task
 
 from copilot.accounts.models import User
-from jobs import ingest
 from jobs.models import IngestionRun, SourceSubscription
+from jobs.sources import ingest
 
 logger = logging.getLogger("copilot.ingest")
 
@@ -35,7 +35,7 @@ def ingest_all() -> dict[str, Any]:
         return {"skipped": True}
     user_ids = list(SourceSubscription.objects.enabled().order_by("user_id").values_list("user_id", flat=True).distinct())
     for user_id in user_ids:
-        async_task("jobs.tasks.ingest_user", user_id, IngestionRun.Trigger.SCHEDULE, task_name=f"ingest-user-{user_id}")
+        async_task("jobs.sources.tasks.ingest_user", user_id, IngestionRun.Trigger.SCHEDULE, task_name=f"ingest-user-{user_id}")
     logger.info("daily ingestion queued for %d users", len(user_ids), extra={"task": "ingest_all", "users": len(user_ids)})
     return {"users": len(user_ids)}
 

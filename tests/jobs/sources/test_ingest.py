@@ -1,4 +1,4 @@
-"""jobs.ingest: fetch → profile filter → dedup → one transaction, failures isolated per board."""
+"""jobs.sources.ingest: fetch → profile filter → dedup → one transaction, failures isolated per board."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from copilot.accounts.models import Profile
-from jobs import ingest
-from jobs.ingest import ProfileFilter, run_all, run_subscription, store_postings
+from jobs.sources import ingest
+from jobs.sources.ingest import ProfileFilter, run_all, run_subscription, store_postings
 from jobs.models import IngestionRun, Job, SourceSubscription
 from jobs.sources import Posting
-from tests.jobs.ingest_helpers import (  # noqa: F401  (fixtures)
+from tests.jobs.sources.helpers import (  # noqa: F401  (fixtures)
     boards,
     make_job,
     make_subscription,

@@ -37,6 +37,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_q.tasks import async_task
 
 from copilot.accounts.services import bump_data_version, get_profile
 from copilot.lib.http import FetchError
@@ -617,15 +618,13 @@ def queue_refresh(*, subscription: SourceSubscription, trigger: str = Trigger.US
     """Create a queued run for the page to poll and enqueue the task once the row is committed.
 
     A run already queued or running for this subscription is returned instead of a second one."""
-    from django_q.tasks import async_task
-
     active = (IngestionRun.objects.active()
               .filter(subscription=subscription, created_at__gte=timezone.now() - STALE_AFTER).first())
     if active is not None:
         return active
     run = IngestionRun.objects.create(subscription=subscription, user_id=subscription.user_id,
                                       source=subscription.kind, trigger=trigger, status=Status.QUEUED)
-    transaction.on_commit(lambda: async_task("jobs.tasks.ingest_subscription", subscription.pk, run.pk,
+    transaction.on_commit(lambda: async_task("jobs.sources.tasks.ingest_subscription", subscription.pk, run.pk,
                                              task_name=f"ingest-subscription-{subscription.pk}-run-{run.pk}"))
     logger.info("ingestion queued: %s", subscription.kind, extra=_log_extra(run))
     return run

@@ -7,10 +7,10 @@ from typing import Any
 from django import forms
 
 from copilot.forms import refuse_control_characters
-from jobs.ingest import subscription_params
 from jobs.models import SourceSubscription
 from jobs.sources import SOURCES, SourceError, detect_board, get_source
 from jobs.sources.common import title_from_token
+from jobs.sources.ingest import subscription_params
 
 BOARD_KINDS = [kind for kind, cls in SOURCES.items() if cls.takes == "board"]
 SEARCH_KINDS = [kind for kind, cls in SOURCES.items() if cls.takes == "query"]

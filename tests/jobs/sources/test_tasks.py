@@ -1,4 +1,4 @@
-"""jobs.tasks: thin django-q2 entry points, the daily schedule and the ENABLE_JOB_SCRAPING switch."""
+"""jobs.sources.tasks: thin django-q2 entry points, the daily schedule and the ENABLE_JOB_SCRAPING switch."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from django.core.management import call_command
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
-from jobs import tasks
+from jobs.sources import tasks
 from jobs.models import IngestionRun, Job
-from tests.jobs.ingest_helpers import boards, make_subscription, only_loopback, serve  # noqa: F401
+from tests.jobs.sources.helpers import boards, make_subscription, only_loopback, serve  # noqa: F401
 
 
 def test_the_daily_ingestion_schedule_is_installed(db):
     call_command("install_schedules")
     schedule = Schedule.objects.get(name="daily-ingestion")
-    assert (schedule.func, schedule.schedule_type, schedule.cron) == ("jobs.tasks.ingest_all", Schedule.CRON,
+    assert (schedule.func, schedule.schedule_type, schedule.cron) == ("jobs.sources.tasks.ingest_all", Schedule.CRON,
                                                                       "0 4 * * *")
 
 
@@ -73,5 +73,5 @@ def test_it_runs_through_django_q(boards, bob):
     """Q_CLUSTER sync=True in tests: async_task runs the task inline, as a worker would."""
     serve(boards, "greenhouse")
     make_subscription(bob, "greenhouse")
-    async_task("jobs.tasks.ingest_user", bob.pk)
+    async_task("jobs.sources.tasks.ingest_user", bob.pk)
     assert Job.objects.filter(user=bob, source="greenhouse").count() == 3
