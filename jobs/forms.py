@@ -50,16 +50,3 @@ class JobForm(forms.ModelForm):
             raise forms.ValidationError("Use a web address starting with http:// or https://.")
         return url
 
-
-class AddFromURLForm(forms.Form):
-    url = forms.URLField(
-        label="Posting URL", max_length=2000, assume_scheme="https",
-        help_text="Paste the address of a job posting; we read its title, company and description for you to check.",
-    )
-
-    def clean_url(self) -> str:
-        url = self.cleaned_data["url"]
-        if not url.lower().startswith(("http://", "https://")):
-            raise forms.ValidationError("Only http:// and https:// addresses can be fetched.")
-        return url
-

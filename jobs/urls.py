@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from jobs import views
 
@@ -6,7 +6,7 @@ app_name = "jobs"
 urlpatterns = [
     path("", views.job_list, name="list"),
     path("new/", views.job_create, name="create"),
-    path("from-url/", views.add_from_url, name="add_from_url"),
+    path("", include("jobs.importing.urls")),  # from-url/
     path("<int:pk>/", views.job_detail, name="detail"),
     path("<int:pk>/edit/", views.job_edit, name="edit"),
     path("<int:pk>/row/", views.job_row, name="row"),

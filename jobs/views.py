@@ -8,9 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from copilot.accounts.services import get_profile
-from copilot.lib.http import FetchError
-from jobs.forms import AddFromURLForm, JobForm
-from jobs.importers.jsonld import fetch_posting
+from jobs.forms import JobForm
 from jobs.matching import match_job
 from jobs.models import Job, JobType, RemoteOption
 from jobs.queries import ADDED_WITHIN, SORTS, JobFilters, application_status_choices, filter_jobs, sources_for
@@ -56,7 +54,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "jobs/detail.html", {"job": job, "match": match_job(job, get_profile(request.user))})
 
 
-def _form_context(form: JobForm, **extra) -> dict:
+def form_context(form: JobForm, **extra) -> dict:
     return {"form": form, "skill_suggestions": skill_names(), **extra}
 
 
@@ -79,7 +77,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
     else:
         form, status = JobForm(), 200
     template = "jobs/_form_panel.html" if inline else "jobs/form.html"
-    return render(request, template, _form_context(form, origin=origin, heading="Add a job"), status=status)
+    return render(request, template, form_context(form, origin=origin, heading="Add a job"), status=status)
 
 
 @login_required
@@ -99,7 +97,7 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         form, status = JobForm(instance=job), 200
     template = "jobs/_edit_row.html" if inline else "jobs/form.html"
-    return render(request, template, _form_context(form, job=job, heading=f"Edit “{job.title}”"), status=status)
+    return render(request, template, form_context(form, job=job, heading=f"Edit “{job.title}”"), status=status)
 
 
 @login_required
@@ -120,28 +118,3 @@ def job_delete(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Deleted “{title}”.")
         return redirect("jobs:list")
     return render(request, "jobs/confirm_delete.html", {"job": job})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def add_from_url(request: HttpRequest) -> HttpResponse:
-    """Fetch a posting's page and pre-fill the job form; nothing is saved until the user confirms."""
-    if request.method == "POST":
-        url_form = AddFromURLForm(request.POST)
-        if url_form.is_valid():
-            try:
-                draft = fetch_posting(url_form.cleaned_data["url"])
-            except FetchError as error:
-                url_form.add_error("url", f"We could not read that page: {error}")
-            else:
-                initial = {
-                    name: getattr(draft, name)
-                    for name in ("title", "company", "location", "remote_option", "job_type", "url",
-                                 "salary_text", "description_html", "posted_date")
-                }
-                context = _form_context(
-                    JobForm(initial=initial), origin=Job.SOURCE_URL, heading="Check and save this job", draft=draft
-                )
-                return render(request, "jobs/form.html", context)
-        return render(request, "jobs/add_from_url.html", {"url_form": url_form}, status=400)
-    return render(request, "jobs/add_from_url.html", {"url_form": AddFromURLForm()})

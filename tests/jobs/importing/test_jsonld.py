@@ -1,4 +1,4 @@
-"""jobs.importers.jsonld: posting pages -> PostingDraft. No DB, no network (stub on 127.0.0.1 only)."""
+"""jobs.importing.jsonld: posting pages -> PostingDraft. No DB, no network (stub on 127.0.0.1 only)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 
 from copilot.lib import http
 from copilot.lib.http import BlockedURL, FetchError, HTTPStatusError
-from jobs.importers import jsonld
-from jobs.importers.jsonld import PostingDraft, fetch_posting, parse_job_posting
+from jobs.importing import jsonld
+from jobs.importing.jsonld import PostingDraft, fetch_posting, parse_job_posting
 from tests.paths import FIXTURES, PROJECT_ROOT, shared_sample
 from tests.stubserver import StubResponse, stub_server  # noqa: F401  (fixture)
 
@@ -347,7 +347,7 @@ def test_module_does_not_import_django():
     import subprocess
     import sys
 
-    code = "import sys, jobs.importers.jsonld, copilot.lib.http; print('django' in sys.modules)"
+    code = "import sys, jobs.importing.jsonld, copilot.lib.http; print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=PROJECT_ROOT)
     assert out.stdout.strip() == "False"

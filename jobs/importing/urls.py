@@ -1,0 +1,9 @@
+"""Included by jobs/urls.py, so the names stay in the "jobs" namespace (jobs:add_from_url)."""
+
+from django.urls import path
+
+from jobs.importing import views
+
+urlpatterns = [
+    path("from-url/", views.add_from_url, name="add_from_url"),
+]
