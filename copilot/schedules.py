@@ -33,7 +33,7 @@ SCHEDULES: list[ScheduleSpec] = [
     # local day is enforced by DigestLog, so the four runs of the hour never send twice.
     ScheduleSpec(
         name="digests",
-        func="insights.digest_tasks.send_due_digests",
+        func="insights.digests.tasks.send_due_digests",
         cron="*/15 * * * *",
         description="Sends morning briefs and evening summaries due in each user's time zone; retries failed ones.",
     ),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "jobs.sources",
     "applications",
     "insights",
+    "insights.digests",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,6 @@ urlpatterns = [
     path("jobs/", include("applications.spreadsheets.urls")),  # export.csv, import/
     path("applications/", include("applications.urls")),
     path("", include("insights.urls")),  # the dashboard, and the pages under /insights/
-    path("digests/", include("insights.digest_urls")),
+    path("digests/", include("insights.digests.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -29,3 +29,10 @@ def test_scheduler_off_installs_nothing(db, settings):
 def test_q_cluster_retry_exceeds_timeout_and_catch_up_is_off(settings):
     assert settings.Q_CLUSTER["retry"] > settings.Q_CLUSTER["timeout"]
     assert settings.Q_CLUSTER["catch_up"] is False
+
+
+def test_every_schedule_names_a_task_the_workers_can_import():
+    from django.utils.module_loading import import_string
+
+    for spec in SCHEDULES:
+        assert callable(import_string(spec.func)), spec.name

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import OperationalError, connections
 
-from insights import digest_tasks
+from insights.digests import tasks as digest_tasks
 from insights.digests import sending
 from insights.digests.sending import MAX_ATTEMPTS, clean_subject, send_due_digests
 from insights.models import DigestLog

@@ -23,7 +23,7 @@ def send_due_digests() -> dict[str, int]:
     chunks = [user_ids[start:start + CHUNK_SIZE] for start in range(0, len(user_ids), CHUNK_SIZE)]
     for chunk in chunks:
         # The chunk keeps this run's clock, so a queue delay never makes a user's hour "pass".
-        async_task("insights.digest_tasks.send_digest_chunk", chunk, now.isoformat())
+        async_task("insights.digests.tasks.send_digest_chunk", chunk, now.isoformat())
     return {"users": len(user_ids), "chunks": len(chunks)}
 
 

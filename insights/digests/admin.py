@@ -7,9 +7,6 @@ from django.template.defaultfilters import truncatechars
 
 from insights.models import DigestLog
 
-__all__ = ["DigestLogAdmin"]
-
-
 @admin.register(DigestLog)
 class DigestLogAdmin(admin.ModelAdmin):
     list_display = ("user", "kind", "local_date", "status", "attempts", "sent_at", "last_error_excerpt")

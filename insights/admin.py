@@ -1,1 +1,0 @@
-from insights.digest_admin import *  # noqa
