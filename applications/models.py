@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 
 class Status(models.TextChoices):
@@ -53,8 +54,6 @@ class Application(models.Model):
         return f"{self.job} — {self.get_status_display()}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("applications:detail", args=[self.pk])
 
     @property

@@ -4,6 +4,8 @@ import zoneinfo
 
 from django.utils import timezone
 
+from copilot.accounts.services import get_profile
+
 SESSION_KEY = "timezone"
 
 
@@ -18,8 +20,6 @@ class UserTimezoneMiddleware:
         if request.user.is_authenticated:
             name = request.session.get(SESSION_KEY)
             if name is None:
-                from copilot.accounts.services import get_profile
-
                 name = get_profile(request.user).timezone
                 request.session[SESSION_KEY] = name
         try:

@@ -28,6 +28,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Min, Q
+from django.utils import timezone
 
 from applications.models import RESPONDED_STATUSES, Application, Status, TimelineEvent
 from copilot.accounts.services import get_profile
@@ -120,8 +121,6 @@ def _rank(status: str) -> int:
 
 def _day(value: date | datetime | None) -> date | None:
     if isinstance(value, datetime):
-        from django.utils import timezone
-
         return timezone.localdate(value) if timezone.is_aware(value) else value.date()
     return value
 
@@ -261,7 +260,5 @@ def compute_analytics(user, today: date) -> Analytics:
 
 
 def analytics_for(user, today: date | None = None) -> Analytics:
-    from django.utils import timezone
-
     today = today or timezone.localdate()
     return cached_for_user(get_profile(user), f"analytics:{today.isoformat()}", lambda: compute_analytics(user, today))

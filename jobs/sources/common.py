@@ -1,9 +1,9 @@
 """Normalisation shared by the job-board plugins: dates, locations, remote flags,
-job types, descriptions, tech stacks. Everything here is pure and Django-free."""
+job types, descriptions, tech stacks. Everything here is pure: no database, no network."""
 
 from __future__ import annotations
 
-import logging
+import html
 import os
 import re
 import unicodedata
@@ -12,9 +12,10 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from jobs.sanitize import clean_html, decode_entities, html_to_text
+from django.conf import settings
 
-logger = logging.getLogger("jobs.sources")
+from jobs.sanitize import clean_html, decode_entities, html_to_text
+from jobs.skills import extract_skills
 
 REMOTE = "remote"
 HYBRID = "hybrid"
@@ -27,20 +28,10 @@ JOB_TYPES = ("full_time", "part_time", "contract", "internship", "temporary", ""
 
 
 def get_setting(name: str, default: Any = None) -> Any:
-    """``django.conf.settings.<name>`` when Django is configured, else ``default``.
-
-    Never raises: modules using it stay importable and testable without Django."""
-    try:
-        from django.conf import settings
-        from django.core.exceptions import ImproperlyConfigured
-    except ImportError:  # pragma: no cover - Django is a dependency, but stay tolerant
+    """``django.conf.settings.<name>`` once Django's settings are loaded, else ``default``."""
+    if not settings.configured:
         return default
-    try:
-        if not settings.configured:
-            return default
-        return getattr(settings, name, default)
-    except (ImproperlyConfigured, ImportError):
-        return default
+    return getattr(settings, name, default)
 
 
 def get_config(name: str, default: str = "") -> str:
@@ -286,10 +277,8 @@ def description(value: Any, *, encoded: bool | None = None) -> tuple[str, str]:
 
 def text_to_html(text: str) -> str:
     """Plain text (Lever's ``descriptionPlain``, Ashby's ``descriptionPlain``) as safe paragraphs."""
-    import html as _html
-
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    return "".join(f"<p>{_html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
 
 _MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
@@ -334,19 +323,9 @@ def title_from_token(token: str) -> str:
 # --------------------------------------------------------------------------- tech stack
 
 
-_warned = {"skills": False}
-
-
 def tech_stack(title: str, text: str, tags: Iterable[Any] = ()) -> list[str]:
     """Canonical skills from the title and description (``jobs.skills.extract_skills``), plus the
     board's tags that canonicalise to a known skill. Order: first seen; no duplicates."""
-    try:
-        from jobs.skills import extract_skills
-    except ImportError:  # jobs.skills is optional at import time
-        if not _warned["skills"]:
-            _warned["skills"] = True
-            logger.warning("jobs.skills is not available: tech stacks are empty")
-        return []
     found: list[str] = []
     seen: set[str] = set()
 
