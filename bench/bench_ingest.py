@@ -111,6 +111,7 @@ def run(args: argparse.Namespace) -> None:
     from jobs.dedup import canonical_url
     from jobs.sources.ingest import store_postings
     from jobs.models import Job
+    from jobs.salary import parse_salary
     from jobs.sources import Posting
 
     rng = random.Random(args.seed)
@@ -133,6 +134,8 @@ def run(args: argparse.Namespace) -> None:
     kinds = {"new": 0, "dup-existing": 0, "dup-batch": 0}
     posted = datetime(2026, 3, 1, tzinfo=UTC)
     next_new = args.existing
+    salary_text = "€60,000 – €80,000 per year"
+    salary = parse_salary(salary_text)  # as the plugins hand postings over: text and parsed numbers
     for n in range(args.postings):
         roll = rng.random()
         html, text = _description(rng)
@@ -163,7 +166,9 @@ def run(args: argparse.Namespace) -> None:
             source="greenhouse", external_id=ident["external_id"], title=ident["title"], company=ident["company"],
             location=ident["location"], remote_option=rng.choice(["remote", "hybrid", "onsite", ""]),
             job_type="full_time", description_html=html, description_text=text,
-            salary_text="€60,000 – €80,000 per year" if n % 3 == 0 else "", url=ident["url"],
+            url=ident["url"], **({"salary_text": salary_text, "salary_min": salary.min, "salary_max": salary.max,
+                                  "salary_currency": salary.currency, "salary_period": salary.period}
+                                 if n % 3 == 0 else {}),
             posted_at=posted + timedelta(minutes=n), tech_stack=list(stack),
         ))
 

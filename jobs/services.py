@@ -1,7 +1,9 @@
-"""Writes to jobs: every create and update goes through here so derived fields stay right."""
+"""Writes to jobs: every job is built by :func:`fill_derived_fields`, whoever writes it (a form, a CSV
+import, the board ingestion), so derived fields follow one set of rules."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -15,17 +17,35 @@ from jobs.seniority import text_level_of
 from jobs.skills import extract_skills, normalize_skills
 
 
-def fill_derived_fields(job: Job, *, stack_given: bool) -> Job:
-    """Sanitise the description, derive its text, parse salary, and extract the stack when none was given."""
+_MAX_AMOUNT = Decimal("9999999999.99")  # Job.salary_*: max_digits=12, decimal_places=2
+
+
+def _amount(value: Decimal | None) -> Decimal | None:
+    """An amount the salary columns can hold, to the cent; None for what they cannot (negative, huge, NaN)."""
+    if value is None:
+        return None
+    value = value if isinstance(value, Decimal) else Decimal(str(value))
+    if not value.is_finite() or value < 0 or value > _MAX_AMOUNT:
+        return None
+    return value.quantize(Decimal("0.01"))
+
+
+def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None) -> Job:
+    """Sanitise the description, derive its text, parse salary, and extract the stack when none was given.
+
+    ``text`` is the description's text when the caller already derived it from this same HTML (the
+    board plugins do, for thousands of postings at a time); otherwise it is derived here.
+    """
     job.description_html = clean_html(job.description_html)
-    job.description_text = html_to_text(job.description_html)
-    job.canonical_url = canonical_url(job.url) if job.url else ""
+    job.description_text = html_to_text(job.description_html) if text is None else text
+    job.canonical_url = canonical_url(job.url)[:2000] if job.url else ""
     job.text_level = text_level_of(job.requirements, job.description_text)
     if job.salary_text and job.salary_min is None and job.salary_max is None:
         salary = parse_salary(job.salary_text)
         job.salary_min, job.salary_max = salary.min, salary.max
         job.salary_currency = job.salary_currency or salary.currency
         job.salary_period = job.salary_period or salary.period
+    job.salary_min, job.salary_max = _amount(job.salary_min), _amount(job.salary_max)
     if job.salary_min is not None and job.salary_max is not None and job.salary_min > job.salary_max:
         job.salary_min, job.salary_max = job.salary_max, job.salary_min
     if stack_given:

@@ -29,7 +29,6 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -41,10 +40,9 @@ from django_q.tasks import async_task
 
 from copilot.accounts.services import bump_data_version, get_profile
 from copilot.lib.http import FetchError
-from jobs.dedup import Deduplicator, canonical_url, normalize_location, normalize_title
+from jobs.dedup import Deduplicator, normalize_location, normalize_title
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
-from jobs.sanitize import clean_html
-from jobs.seniority import text_level_of
+from jobs.services import fill_derived_fields
 from jobs.sources import SOURCES, Posting, Source, SourceError, get_source
 
 logger = logging.getLogger("copilot.ingest")
@@ -302,52 +300,41 @@ def _trim(value: str | None, length: int) -> str:
     return (value or "")[:length]
 
 
-_MAX_AMOUNT = Decimal("9999999999.99")  # Job.salary_* : max_digits=12, decimal_places=2
 _PERIODS = set(SalaryPeriod.values)
 _JOB_TYPES = set(JobType.values)
 _REMOTE = set(RemoteOption.values)
 
 
-def _amount(value: Decimal | None) -> Decimal | None:
-    if value is None or not value.is_finite() or value < 0 or value > _MAX_AMOUNT:
-        return None
-    return value.quantize(Decimal("0.01"))
-
-
 def job_from_posting(posting: Posting, *, user_id: int, source: str) -> Job:
-    """An unsaved Job from a normalised posting. The plugins already sanitised the description,
-    derived its text, parsed the salary and extracted the stack (the same functions
-    ``jobs.services.fill_derived_fields`` uses); here strings are trimmed to the columns, the
-    canonical URL is computed and the HTML is passed through the sanitiser once more (cheap,
-    and nothing from outside reaches the database unsanitised even if a plugin slips)."""
-    salary_min, salary_max = _amount(posting.salary_min), _amount(posting.salary_max)
-    if salary_min is not None and salary_max is not None and salary_min > salary_max:
-        salary_min, salary_max = salary_max, salary_min
+    """An unsaved Job from a normalised posting, built by the rules every job follows
+    (:func:`jobs.services.fill_derived_fields`: sanitised HTML, canonical URL, salary, seniority).
+
+    Strings are cut to their columns and values the columns do not know are dropped. The plugins
+    already derived the description's text and the stack from the same HTML, so those are reused
+    rather than computed again for every posting."""
     url = posting.url if len(posting.url) <= 2000 else ""
     company = posting.company or "(company not given)"
-    return Job(
+    job = Job(
         user_id=user_id,
         source=source,
         external_id=_trim(posting.external_id, 200),
         title=_trim(posting.title, 200),
         company=_trim(company, 200),
         location=_trim(posting.location, 200),
-        description_html=clean_html(posting.description_html),
-        description_text=posting.description_text,
+        description_html=posting.description_html,
         salary_text=_trim(posting.salary_text, 200),
-        salary_min=salary_min,
-        salary_max=salary_max,
+        salary_min=posting.salary_min,
+        salary_max=posting.salary_max,
         salary_currency=_trim(posting.salary_currency, 3),
         salary_period=posting.salary_period if posting.salary_period in _PERIODS else "",
         job_type=posting.job_type if posting.job_type in _JOB_TYPES else "",
         remote_option=posting.remote_option if posting.remote_option in _REMOTE else "",
         tech_stack=list(posting.tech_stack),
         url=url,
-        canonical_url=_trim(canonical_url(url), 2000),
         attribution_url=posting.attribution_url if len(posting.attribution_url) <= 2000 else "",
         posted_date=posting.posted_at.date() if posting.posted_at else None,
-        text_level=text_level_of("", posting.description_text),
     )
+    return fill_derived_fields(job, stack_given=True, text=posting.description_text)
 
 
 def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], limit: int | None = None,
