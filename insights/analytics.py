@@ -37,18 +37,18 @@ from jobs.models import Job
 
 STATUS_LABELS = dict(Status.choices)
 STAGES: tuple[tuple[str, str], ...] = (
-    ("interested", "Tracked"),
-    ("applied", "Applied"),
-    ("interview", "Interview"),
-    ("offer", "Offer"),
-    ("accepted", "Accepted"),
+    (Status.INTERESTED, "Tracked"),
+    (Status.APPLIED, Status.APPLIED.label),
+    (Status.INTERVIEW, Status.INTERVIEW.label),
+    (Status.OFFER, Status.OFFER.label),
+    (Status.ACCEPTED, Status.ACCEPTED.label),
 )
 STAGE_RANK = {status: rank for rank, (status, _) in enumerate(STAGES)}
 # Statuses outside the ladder and the stage they imply at least.
 IMPLIED_RANK = {Status.REJECTED: 1, Status.DECLINED: 1, Status.WITHDRAWN: 0}
 RESPONDED = frozenset(str(status) for status in RESPONDED_STATUSES)
-SENT_RANK = STAGE_RANK["applied"]
-SENT_STATUSES = sorted({status for status, rank in STAGE_RANK.items() if rank >= SENT_RANK} | {"rejected", "declined"})
+SENT_RANK = STAGE_RANK[Status.APPLIED]
+SENT_STATUSES = sorted({status for status, rank in STAGE_RANK.items() if rank >= SENT_RANK} | {Status.REJECTED, Status.DECLINED})
 MAX_WEEKS = 26
 MIN_WEEKS = 8
 

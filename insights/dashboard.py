@@ -20,6 +20,7 @@ from copilot.accounts.services import get_profile
 from insights import charts
 from insights.analytics import STATUS_LABELS, analytics_for
 from insights.cache import cached_for_user
+from insights.lists import count_not_shown
 from insights.recommendations import recommendations_for
 
 RECENT = 5
@@ -36,13 +37,8 @@ class Agenda:
     interviews: tuple[dict[str, Any], ...]  # today and the next 7 days
     interviews_total: int
 
-    @property
-    def follow_ups_more(self) -> int:
-        return self.follow_ups_total - len(self.follow_ups)
-
-    @property
-    def interviews_more(self) -> int:
-        return self.interviews_total - len(self.interviews)
+    follow_ups_more = count_not_shown("follow_ups_total", "follow_ups")
+    interviews_more = count_not_shown("interviews_total", "interviews")
 
 
 def _application_rows(queryset) -> tuple[dict[str, Any], ...]:

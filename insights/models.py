@@ -6,6 +6,18 @@ from django.conf import settings
 from django.db import models
 
 
+class DigestKind(models.TextChoices):
+    MORNING = "morning", "Morning brief"
+    EVENING = "evening", "Evening summary"
+
+
+class DigestStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+    SKIPPED = "skipped", "Skipped"
+
+
 class DigestLog(models.Model):
     """One digest of one kind for one user on one local day: the row *is* the claim to send it.
 
@@ -14,15 +26,8 @@ class DigestLog(models.Model):
     ``insights.digests.sending``). A row left ``pending`` by a crash is never sent again.
     """
 
-    class Kind(models.TextChoices):
-        MORNING = "morning", "Morning brief"
-        EVENING = "evening", "Evening summary"
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-        SKIPPED = "skipped", "Skipped"
+    Kind = DigestKind
+    Status = DigestStatus
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="digest_logs")
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -38,10 +43,8 @@ class DigestLog(models.Model):
         ordering = ["-local_date", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["user", "kind", "local_date"], name="digestlog_once_per_user_kind_day"),
-            models.CheckConstraint(condition=models.Q(kind__in=["morning", "evening"]), name="digestlog_kind_valid"),
-            models.CheckConstraint(
-                condition=models.Q(status__in=["pending", "sent", "failed", "skipped"]), name="digestlog_status_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(kind__in=DigestKind.values), name="digestlog_kind_valid"),
+            models.CheckConstraint(condition=models.Q(status__in=DigestStatus.values), name="digestlog_status_valid"),
         ]
         indexes = [models.Index(fields=["status", "local_date"], name="digestlog_status_date")]
 

@@ -5,29 +5,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from jobs.choices import JobOrigin, JobType, RemoteOption, SalaryPeriod
 from jobs.sources import SOURCES
 
-
-class RemoteOption(models.TextChoices):
-    ONSITE = "onsite", "On-site"
-    HYBRID = "hybrid", "Hybrid"
-    REMOTE = "remote", "Remote"
-
-
-class JobType(models.TextChoices):
-    FULL_TIME = "full_time", "Full-time"
-    PART_TIME = "part_time", "Part-time"
-    CONTRACT = "contract", "Contract"
-    INTERNSHIP = "internship", "Internship"
-    TEMPORARY = "temporary", "Temporary"
-
-
-class SalaryPeriod(models.TextChoices):
-    YEAR = "year", "per year"
-    MONTH = "month", "per month"
-    WEEK = "week", "per week"
-    DAY = "day", "per day"
-    HOUR = "hour", "per hour"
+__all__ = ["IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod", "SourceSubscription"]
 
 
 class JobQuerySet(models.QuerySet):
@@ -37,10 +18,6 @@ class JobQuerySet(models.QuerySet):
 
 
 class Job(models.Model):
-    SOURCE_MANUAL = "manual"
-    SOURCE_URL = "url"
-    SOURCE_CSV = "csv"
-
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs")
     company = models.CharField(max_length=200, db_index=True)
     title = models.CharField(max_length=200, db_index=True)
@@ -60,7 +37,7 @@ class Job(models.Model):
     text_level = models.CharField(max_length=6, blank=True, editable=False)
     url = models.URLField(max_length=2000, blank=True)
     canonical_url = models.CharField(max_length=2000, blank=True, editable=False, db_index=True)
-    source = models.CharField(max_length=40, default=SOURCE_MANUAL, db_index=True)
+    source = models.CharField(max_length=40, default=JobOrigin.MANUAL, db_index=True)
     external_id = models.CharField(max_length=200, blank=True)
     attribution_url = models.URLField(max_length=2000, blank=True)
     posted_date = models.DateField(null=True, blank=True)

@@ -20,9 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["SalaryRange", "PERIODS", "parse_salary", "format_salary", "CURRENCY_SYMBOLS"]
-
-PERIODS = ("year", "month", "week", "day", "hour")
+__all__ = ["SalaryRange", "parse_salary", "format_salary", "CURRENCY_SYMBOLS"]
 
 
 @dataclass(frozen=True)
@@ -283,7 +281,7 @@ def _money(value: Decimal, currency: str) -> str:
     return f"{currency} {number}" if currency else number
 
 
-_PERIOD_WORDS = {"year": "per year", "month": "per month", "week": "per week", "day": "per day", "hour": "per hour"}
+_PERIODS = frozenset(period for period, _ in _PERIOD_PATTERNS)  # what the parser can find
 
 
 def format_salary(min, max, currency: str = "", period: str = "") -> str:  # noqa: A002 - names match the fields
@@ -300,5 +298,4 @@ def format_salary(min, max, currency: str = "", period: str = "") -> str:  # noq
         text = f"From {_money(low, currency)}"
     else:
         text = f"Up to {_money(high, currency)}"
-    suffix = _PERIOD_WORDS.get(period or "")
-    return f"{text} {suffix}" if suffix else text
+    return f"{text} per {period}" if period in _PERIODS else text

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from copilot.accounts.models import ExperienceLevel
+
 __all__ = ["LEVELS", "TEXT_WINDOW", "infer_seniority", "seniority", "seniority_text", "text_level_of", "title_level"]
 
-LEVELS = ("junior", "mid", "senior")
+LEVELS = tuple(ExperienceLevel.values)  # junior, mid, senior: in order
 #: How much of the requirements and of the description is scanned for seniority phrases. The
 #: batch query fetches exactly this much with SUBSTR, so one job scores the same on every page.
 TEXT_WINDOW = 500

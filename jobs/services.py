@@ -10,7 +10,7 @@ from django.db import transaction
 
 from copilot.accounts.services import bump_data_version
 from jobs.dedup import canonical_url
-from jobs.models import Job
+from jobs.models import Job, JobOrigin
 from jobs.salary import parse_salary
 from jobs.sanitize import clean_html, html_to_text
 from jobs.seniority import text_level_of
@@ -56,7 +56,7 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
 
 
 @transaction.atomic
-def create_job(*, user, source: str = Job.SOURCE_MANUAL, **fields: Any) -> Job:
+def create_job(*, user, source: str = JobOrigin.MANUAL, **fields: Any) -> Job:
     stack_given = bool(fields.get("tech_stack"))
     job = Job(user=user, source=source, **fields)
     fill_derived_fields(job, stack_given=stack_given)

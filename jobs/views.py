@@ -10,13 +10,13 @@ from django.views.decorators.http import require_http_methods
 from copilot.accounts.services import get_profile
 from jobs.forms import JobForm
 from jobs.matching import match_job
-from jobs.models import Job, JobType, RemoteOption
+from jobs.models import Job, JobOrigin, JobType, RemoteOption
 from jobs.queries import ADDED_WITHIN, SORTS, JobFilters, application_status_choices, filter_jobs, sources_for
 from jobs.services import create_job, delete_job, update_job
 from jobs.skills import skill_names
 
 PAGE_SIZE = 25
-ORIGINS = {Job.SOURCE_MANUAL, Job.SOURCE_URL}
+ORIGINS = {JobOrigin.MANUAL, JobOrigin.URL}
 
 
 def get_job_for_user(request: HttpRequest, pk: int) -> Job:
@@ -62,9 +62,9 @@ def form_context(form: JobForm, **extra) -> dict:
 @require_http_methods(["GET", "POST"])
 def job_create(request: HttpRequest) -> HttpResponse:
     inline = bool(request.htmx)
-    origin = request.POST.get("origin", Job.SOURCE_MANUAL)
+    origin = request.POST.get("origin", JobOrigin.MANUAL)
     if origin not in ORIGINS:
-        origin = Job.SOURCE_MANUAL
+        origin = JobOrigin.MANUAL
     if request.method == "POST":
         form = JobForm(request.POST)
         if form.is_valid():

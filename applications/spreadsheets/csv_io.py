@@ -25,7 +25,7 @@ from applications.models import Status
 from applications.services import start_application
 from copilot.accounts.services import batched_bumps
 from jobs.dedup import Deduplicator
-from jobs.models import Job, JobType, RemoteOption
+from jobs.models import Job, JobOrigin, JobType, RemoteOption
 from jobs.services import create_job
 
 __all__ = [
@@ -74,7 +74,7 @@ class PreviewRow:
     errors: list[str] = field(default_factory=list)
     duplicate: bool = False
     duplicate_reason: str = ""
-    source: str = Job.SOURCE_CSV
+    source: str = JobOrigin.CSV
 
     @property
     def valid(self) -> bool:
@@ -354,7 +354,7 @@ def _row_ours(line: int, cells: list[str], index: dict[str, int]) -> PreviewRow:
             status = _choice(status_text, Status, "status")
         except ValueError as error:
             errors.append(str(error))
-    source = _clean_text("source", cell("source"), errors).lower() or Job.SOURCE_CSV
+    source = _clean_text("source", cell("source"), errors).lower() or JobOrigin.CSV
     if not _SOURCE_RE.match(source):
         errors.append(f"source: “{source}” should be a short name like “csv” or “greenhouse”.")
     row = PreviewRow(line=line, fields=fields, status=status, applied_date=fields["date_applied"], errors=errors,

@@ -68,7 +68,7 @@ class Profile(models.Model):
             models.CheckConstraint(condition=models.Q(morning_hour__lte=23), name="profile_morning_hour_range"),
             models.CheckConstraint(condition=models.Q(evening_hour__lte=23), name="profile_evening_hour_range"),
             models.CheckConstraint(
-                condition=models.Q(experience_level__in=["", "junior", "mid", "senior"]),
+                condition=models.Q(experience_level__in=["", *ExperienceLevel.values]),
                 name="profile_experience_level_valid",
             ),
         ]

@@ -28,6 +28,7 @@ from django.urls import reverse
 from applications.models import Application, Interview, InterviewKind, Status, TimelineEvent
 from applications.queries import follow_ups
 from copilot.accounts.services import get_profile
+from insights.lists import count_not_shown
 from insights.models import DigestLog
 from insights.recommendations import RECOMMENDABLE
 from jobs.matching import match_rows, prepare_profile, score_totals
@@ -152,13 +153,8 @@ class MorningBrief:
 
     kind = DigestLog.Kind.MORNING
 
-    @property
-    def more_matches(self) -> int:
-        return self.new_jobs - len(self.matches)
-
-    @property
-    def more_follow_ups(self) -> int:
-        return self.follow_ups_count - len(self.follow_ups)
+    more_matches = count_not_shown("new_jobs", "matches")
+    more_follow_ups = count_not_shown("follow_ups_count", "follow_ups")
 
     @property
     def summary(self) -> str:
@@ -296,21 +292,10 @@ class EveningSummary:
 
     kind = DigestLog.Kind.EVENING
 
-    @property
-    def more_applied(self) -> int:
-        return self.applied_count - len(self.applied)
-
-    @property
-    def more_changes(self) -> int:
-        return self.changes_count - len(self.changes)
-
-    @property
-    def more_active(self) -> int:
-        return self.active_count - len(self.active)
-
-    @property
-    def more_saved(self) -> int:
-        return self.saved_count - len(self.saved)
+    more_applied = count_not_shown("applied_count", "applied")
+    more_changes = count_not_shown("changes_count", "changes")
+    more_active = count_not_shown("active_count", "active")
+    more_saved = count_not_shown("saved_count", "saved")
 
     @property
     def summary(self) -> str:

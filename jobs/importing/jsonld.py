@@ -21,14 +21,10 @@ from html.parser import HTMLParser
 from typing import Any
 
 from copilot.lib.http import FetchError, fetch
+from jobs.salary import format_salary
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 
 __all__ = ["PostingDraft", "fetch_posting", "parse_job_posting"]
-
-REMOTE_OPTIONS = ("remote", "hybrid", "onsite")
-JOB_TYPES = ("full_time", "part_time", "contract", "internship", "temporary")
-SALARY_PERIODS = ("year", "month", "week", "day", "hour")
-
 
 @dataclass
 class PostingDraft:
@@ -38,7 +34,7 @@ class PostingDraft:
     remote_option: str = ""  # "remote" | "hybrid" | "onsite" | ""
     job_type: str = ""  # "full_time" | "part_time" | "contract" | "internship" | "temporary" | ""
     description_html: str = ""  # sanitised
-    salary_text: str = ""  # "USD 120,000–150,000 per year"
+    salary_text: str = ""  # "$120,000 – $150,000 per year" (jobs.salary.format_salary)
     salary_min: Decimal | None = None
     salary_max: Decimal | None = None
     salary_currency: str = ""
@@ -295,31 +291,6 @@ def _identifier(value: Any) -> str:
     return _plain(value)
 
 
-def _format_amount(value: Decimal) -> str:
-    if value == value.to_integral_value() and value.as_tuple().exponent >= 0:
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
-
-
-def salary_text(low: Decimal | None, high: Decimal | None, currency: str, period: str) -> str:
-    """"USD 120,000–150,000 per year", "from EUR 60,000", "GBP 45.50 per hour" or ""."""
-    if low is None and high is None:
-        return ""
-    prefix = f"{currency} " if currency else ""
-    if any(v is not None and v != v.to_integral_value() for v in (low, high)):
-        low, high = (None if v is None else v.quantize(Decimal("0.01")) for v in (low, high))
-    if low is not None and high is not None and low != high:
-        text = f"{prefix}{_format_amount(low)}–{_format_amount(high)}"
-    elif low is not None and high is not None:
-        text = f"{prefix}{_format_amount(low)}"
-    elif low is not None:
-        text = f"from {prefix}{_format_amount(low)}"
-    else:
-        assert high is not None
-        text = f"up to {prefix}{_format_amount(high)}"
-    return f"{text} per {period}" if period else text
-
-
 def _salary(node: dict[str, Any], draft: PostingDraft) -> bool:
     amount = _first(node.get("baseSalary"))
     estimated = False
@@ -359,7 +330,7 @@ def _salary(node: dict[str, Any], draft: PostingDraft) -> bool:
     draft.salary_min, draft.salary_max = low, high
     draft.salary_currency = currency.upper()[:3] if re.fullmatch(r"[A-Za-z]{3}", currency) else ""
     draft.salary_period = _PERIOD_UNITS.get(unit.upper().replace(" ", ""), "")
-    draft.salary_text = salary_text(low, high, draft.salary_currency, draft.salary_period)
+    draft.salary_text = format_salary(low, high, draft.salary_currency, draft.salary_period)
     if estimated:
         draft.notes.append("The salary is the site's estimate, not stated by the employer.")
     if unit and not draft.salary_period:

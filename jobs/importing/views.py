@@ -9,7 +9,7 @@ from copilot.lib.http import FetchError
 from jobs.forms import JobForm
 from jobs.importing.forms import AddFromURLForm
 from jobs.importing.jsonld import fetch_posting
-from jobs.models import Job
+from jobs.models import Job, JobOrigin
 from jobs.views import form_context
 
 
@@ -31,7 +31,7 @@ def add_from_url(request: HttpRequest) -> HttpResponse:
                                  "salary_text", "description_html", "posted_date")
                 }
                 context = form_context(
-                    JobForm(initial=initial), origin=Job.SOURCE_URL, heading="Check and save this job", draft=draft
+                    JobForm(initial=initial), origin=JobOrigin.URL, heading="Check and save this job", draft=draft
                 )
                 return render(request, "jobs/form.html", context)
         return render(request, "jobs/importing/add_from_url.html", {"url_form": url_form}, status=400)

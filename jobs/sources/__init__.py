@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from jobs.choices import JobOrigin
+
 from .adzuna import AdzunaSource
 from .arbeitnow import ArbeitnowSource
 from .ashby import AshbySource
@@ -48,7 +50,7 @@ class UnknownSource(SourceError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-_OWN_SOURCES = {"manual": "Added by hand", "url": "From a URL", "csv": "CSV import"}
+_OWN_SOURCES = dict(JobOrigin.choices)
 
 
 def source_label(kind: str) -> str:

@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from jobs.choices import RemoteOption
+
 from . import common
 from .base import Posting, Source
 from .remoteok import filter_by_query
@@ -74,4 +76,4 @@ class ArbeitnowSource(Source):
         if not location:
             return matched
         wanted = location.lower()
-        return [p for p in matched if p.remote_option == common.REMOTE or wanted in p.location.lower()]
+        return [p for p in matched if p.remote_option == RemoteOption.REMOTE or wanted in p.location.lower()]

@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from urllib.parse import quote, urlencode
 
+from jobs.choices import JobType, RemoteOption
 from jobs.salary import SalaryRange, format_salary, parse_salary
 
 from . import common
@@ -279,8 +280,8 @@ class Source:
             title=title,
             company=company,
             location=location or "",
-            remote_option=remote_option if remote_option in common.REMOTE_OPTIONS else "",
-            job_type=job_type if job_type in common.JOB_TYPES else "",
+            remote_option=remote_option if remote_option in RemoteOption.values else "",
+            job_type=job_type if job_type in JobType.values else "",
             description_html=description_html or "",
             description_text=description_text,
             salary_text=salary_text,

@@ -14,14 +14,10 @@ from typing import Any
 
 from django.conf import settings
 
+from jobs.choices import RemoteOption
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 from jobs.skills import extract_skills
 
-REMOTE = "remote"
-HYBRID = "hybrid"
-ONSITE = "onsite"
-REMOTE_OPTIONS = ("remote", "hybrid", "onsite", "")
-JOB_TYPES = ("full_time", "part_time", "contract", "internship", "temporary", "")
 
 
 # --------------------------------------------------------------------------- settings
@@ -147,13 +143,13 @@ def clean_location(value: Any) -> tuple[str, str]:
     for part in parts:
         part = " ".join(decode_entities(part).split())
         if _REMOTE_RE.search(part):
-            hint = hint or REMOTE
+            hint = hint or RemoteOption.REMOTE
             part = _REMOTE_RE.sub(" ", part)
         if _HYBRID_RE.search(part):
-            hint = HYBRID if hint in ("", ONSITE) else hint
+            hint = RemoteOption.HYBRID if hint in ("", RemoteOption.ONSITE) else hint
             part = _HYBRID_RE.sub(" ", part)
         if _ONSITE_RE.search(part):
-            hint = hint or ONSITE
+            hint = hint or RemoteOption.ONSITE
             part = _ONSITE_RE.sub(" ", part)
         part = _EMPTY_PARENS.sub(" ", part)
         part = re.sub(r"\s*,\s*(?:,\s*)+", ", ", part)  # "Berlin, , Germany"
@@ -181,11 +177,12 @@ def _flatten_locations(value: Any) -> Iterable[str]:
             yield from _flatten_locations(item)
 
 
-_WORKPLACE_MAP = {
-    "remote": REMOTE, "fullyremote": REMOTE, "remoteonly": REMOTE, "anywhere": REMOTE, "distributed": REMOTE,
-    "hybrid": HYBRID, "flexible": HYBRID, "remotefriendly": HYBRID,
-    "onsite": ONSITE, "inoffice": ONSITE, "office": ONSITE, "inperson": ONSITE, "onpremise": ONSITE,
+_WORKPLACE_WORDS = {
+    RemoteOption.REMOTE: ("remote", "fullyremote", "remoteonly", "anywhere", "distributed"),
+    RemoteOption.HYBRID: ("hybrid", "flexible", "remotefriendly"),
+    RemoteOption.ONSITE: ("onsite", "inoffice", "office", "inperson", "onpremise"),
 }
+_WORKPLACE_MAP = {word: option for option, words in _WORKPLACE_WORDS.items() for word in words}
 
 
 def map_workplace(value: Any) -> str:
@@ -203,14 +200,14 @@ def resolve_remote(*, workplace: Any = None, is_remote: Any = None, location_hin
     if option:
         return option
     if is_remote is True:
-        return REMOTE
+        return RemoteOption.REMOTE
     if location_hint:
         return location_hint
     if title:
         if _HYBRID_RE.search(title):
-            return HYBRID
+            return RemoteOption.HYBRID
         if _TITLE_REMOTE_RE.search(title):
-            return REMOTE
+            return RemoteOption.REMOTE
     return ""
 
 

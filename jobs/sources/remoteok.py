@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from jobs.choices import RemoteOption
+
 from . import common
 from .base import Posting, Source, SourceError, salary_from_numbers
 
@@ -56,7 +58,7 @@ class RemoteOKSource(Source):
             title=common.fix_mojibake(job["position"]),
             company=common.fix_mojibake(job.get("company") or ""),
             location=location,
-            remote_option=common.REMOTE,  # everything on Remote OK is remote
+            remote_option=RemoteOption.REMOTE,  # everything on Remote OK is remote
             job_type=common.map_job_type([t for t in tags if isinstance(t, str)]),
             description_html=html,
             description_text=text,

@@ -20,6 +20,8 @@ from typing import Any
 
 from jobs.salary import SalaryRange, parse_salary
 
+from jobs.choices import RemoteOption
+
 from . import common
 from .base import Posting, Source
 
@@ -60,7 +62,7 @@ class RemotiveSource(Source):
             title=job["title"],
             company=job.get("company_name") or "",
             location=location,
-            remote_option=common.REMOTE,  # everything on Remotive is remote
+            remote_option=RemoteOption.REMOTE,  # everything on Remotive is remote
             job_type=common.map_job_type(job.get("job_type")),
             description_html=html,
             description_text=text,

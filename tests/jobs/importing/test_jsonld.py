@@ -49,7 +49,7 @@ def test_top_level_json_ld():
     assert draft.remote_option == ""
     assert draft.salary_min == Decimal("125000") and draft.salary_max == Decimal("155000")
     assert draft.salary_currency == "AUD" and draft.salary_period == "year"
-    assert draft.salary_text == "AUD 125,000–155,000 per year"
+    assert draft.salary_text == "AUD 125,000 – AUD 155,000 per year"
     assert draft.posted_date == date(2026, 3, 14)
     assert draft.external_id == "LL-2026-041"
     assert draft.url == "https://au.exampleboard.test/viewjob?jk=a1b2"
@@ -70,7 +70,7 @@ def test_graph_with_remote_contract_day_rate():
     assert draft.job_type == "contract"
     assert (draft.salary_min, draft.salary_max) == (Decimal(550), Decimal(550))
     assert draft.salary_currency == "GBP" and draft.salary_period == "day"
-    assert draft.salary_text == "GBP 550 per day"
+    assert draft.salary_text == "£550 per day"
     assert draft.posted_date == date(2026, 5, 2)
     assert draft.external_id == "ORC-7781"
     assert "dbt models &amp; Airflow" in draft.description_html
@@ -85,7 +85,7 @@ def test_list_of_several_types():
     assert draft.job_type == "part_time"  # first recognised of ["OTHER", "PART_TIME"]
     assert draft.salary_min == Decimal(1600) and draft.salary_max is None
     assert draft.salary_currency == "EUR" and draft.salary_period == "month"
-    assert draft.salary_text == "from EUR 1,600 per month"
+    assert draft.salary_text == "From €1,600 per month"
     assert draft.posted_date == date(2026, 2, 28)
     assert draft.external_id == "40412"
     assert draft.description_html == "<p>20 Stunden pro Woche, React &amp; TypeScript.</p>"  # entity-encoded HTML
@@ -98,7 +98,7 @@ def test_broken_block_is_skipped_and_good_block_used():
     assert draft.company == "Tidewater Health"
     assert draft.location == "42 Harbour Road, Halifax, NS"  # address given as a string
     assert draft.job_type == "full_time"  # "Full-time"
-    assert draft.salary_text == "CAD 24.50–29.00 per hour"
+    assert draft.salary_text == "CAD 24.50 – CAD 29 per hour"
     assert draft.salary_min == Decimal("24.5") and draft.salary_max == Decimal(29)
     assert draft.external_id == "QA-118"
     assert "tolerated" in draft.description_html
@@ -144,7 +144,7 @@ def test_real_indeed_sample():
     assert draft.job_type == "full_time"
     assert (draft.salary_min, draft.salary_max, draft.salary_currency, draft.salary_period) == (
         Decimal(130000), Decimal(160000), "AUD", "year")
-    assert draft.salary_text == "AUD 130,000–160,000 per year"
+    assert draft.salary_text == "AUD 130,000 – AUD 160,000 per year"
     assert draft.posted_date == date(2026, 8, 6)
     assert "<script" not in draft.description_html.lower()
     assert len(draft.description_html) > 1000
@@ -190,21 +190,21 @@ def test_title_tag_fallback_ignores_svg_titles():
     [
         ({"@type": "MonetaryAmount", "currency": "USD",
           "value": {"@type": "QuantitativeValue", "minValue": 120000, "maxValue": 150000, "unitText": "YEAR"}},
-         (Decimal(120000), Decimal(150000), "USD", "year", "USD 120,000–150,000 per year")),
+         (Decimal(120000), Decimal(150000), "USD", "year", "$120,000 – $150,000 per year")),
         ({"currency": "USD", "value": {"maxValue": "95,000", "unitText": "year"}},
-         (None, Decimal(95000), "USD", "year", "up to USD 95,000 per year")),
+         (None, Decimal(95000), "USD", "year", "Up to $95,000 per year")),
         ({"currency": "EUR", "value": {"minValue": 80000, "maxValue": 60000, "unitText": "ANNUAL"}},  # swapped
-         (Decimal(60000), Decimal(80000), "EUR", "year", "EUR 60,000–80,000 per year")),
+         (Decimal(60000), Decimal(80000), "EUR", "year", "€60,000 – €80,000 per year")),
         ({"currency": "USD", "value": 42.5, "unitText": "HOUR"},  # value directly on the MonetaryAmount
-         (Decimal("42.5"), Decimal("42.5"), "USD", "hour", "USD 42.50 per hour")),
+         (Decimal("42.5"), Decimal("42.5"), "USD", "hour", "$42.50 per hour")),
         ({"currency": "CHF", "value": {"value": 9000, "unitText": "MONTH"}},
          (Decimal(9000), Decimal(9000), "CHF", "month", "CHF 9,000 per month")),
         ({"currency": "USD", "value": {"value": 1200, "unitText": "WEEK"}},
-         (Decimal(1200), Decimal(1200), "USD", "week", "USD 1,200 per week")),
+         (Decimal(1200), Decimal(1200), "USD", "week", "$1,200 per week")),
         ([{"currency": "SEK", "value": {"minValue": 45000, "unitText": "MONTH"}}],  # list of amounts
-         (Decimal(45000), None, "SEK", "month", "from SEK 45,000 per month")),
+         (Decimal(45000), None, "SEK", "month", "From SEK 45,000 per month")),
         ({"currency": "EUR", "value": {"minValue": "70.000", "maxValue": "85.000", "unitText": "YEAR"}},
-         (Decimal(70000), Decimal(85000), "EUR", "year", "EUR 70,000–85,000 per year")),
+         (Decimal(70000), Decimal(85000), "EUR", "year", "€70,000 – €85,000 per year")),
     ],
 )
 def test_base_salary_shapes(salary, expected):
@@ -224,7 +224,7 @@ def test_estimated_salary_is_used_with_a_note():
     estimate = [{"@type": "MonetaryAmountDistribution", "currency": "USD",
                  "value": {"minValue": 90000, "maxValue": 110000, "unitText": "YEAR"}}]
     draft = parse_job_posting(ld(posting(estimatedSalary=estimate)), url="u")
-    assert draft.salary_text == "USD 90,000–110,000 per year"
+    assert draft.salary_text == "$90,000 – $110,000 per year"
     assert any("estimate" in note for note in draft.notes)
 
 
@@ -232,7 +232,7 @@ def test_unknown_salary_unit_and_employment_type_are_noted():
     data = posting(baseSalary={"currency": "USD", "value": {"value": 5000, "unitText": "SPRINT"}},
                    employmentType="VOLUNTEER")
     draft = parse_job_posting(ld(data), url="u")
-    assert draft.salary_period == "" and draft.salary_text == "USD 5,000"
+    assert draft.salary_period == "" and draft.salary_text == "$5,000"
     assert draft.job_type == ""
     notes = " ".join(draft.notes)
     assert "SPRINT" in notes and "VOLUNTEER" in notes

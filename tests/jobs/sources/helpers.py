@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from jobs.sources.ingest import subscription_params
-from jobs.models import Job, SourceSubscription
+from jobs.models import Job, JobOrigin, SourceSubscription
 from jobs.sources import SOURCES
 from tests.paths import FIXTURES
 from tests.stubserver import StubResponse, StubServer
@@ -56,7 +56,7 @@ def make_subscription(user, kind: str, *, enabled: bool = True, label: str = "",
 
 
 def make_job(user, **fields: Any) -> Job:
-    values = {"title": "Some job", "company": "Some company", "source": Job.SOURCE_MANUAL, **fields}
+    values = {"title": "Some job", "company": "Some company", "source": JobOrigin.MANUAL, **fields}
     return Job.objects.create(user=user, **values)
 
 
