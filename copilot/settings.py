@@ -1,8 +1,11 @@
-"""Career Co-Pilot settings: everything a deployment changes comes from environment variables."""
+"""Career Co-Pilot settings: everything a deployment changes comes from environment variables.
+
+Only DEBUG=1 relaxes anything (a development key, local hosts, unhashed static files, no HTTPS).
+Nothing here looks at how the process was started: the tests use ``copilot.settings_test``.
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -13,17 +16,16 @@ from django.utils.csp import CSP
 from copilot.env import env_bool, env_choice, env_int, env_list, env_str, env_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-TESTING = "pytest" in sys.modules or env_bool("TESTING", False)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not (DEBUG or TESTING):
+    if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
 
 SITE_URL = env_url("SITE_URL", "http://localhost:8000")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"] if DEBUG or TESTING else [])
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 if not ALLOWED_HOSTS:
     ALLOWED_HOSTS = [urlsplit(SITE_URL).hostname or "localhost"]
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
@@ -219,7 +221,6 @@ Q_CLUSTER = {
     "catch_up": False,
     "save_limit": 500,
     "label": "Tasks",
-    "sync": TESTING,
 }
 if REDIS_URL:
     Q_CLUSTER["redis"] = REDIS_URL
@@ -240,11 +241,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG or TESTING
+        if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG
 
 # --- Security -----------------------------------------------------------------
 SECURE_CSP = {
@@ -264,7 +265,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if not DEBUG and not TESTING:
+if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000, minimum=0)

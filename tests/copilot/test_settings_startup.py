@@ -1,5 +1,6 @@
 """Start-up behaviour of the real settings module, checked in fresh interpreters."""
 
+import json
 import os
 import subprocess
 import sys
@@ -9,12 +10,20 @@ import pytest
 
 
 
-def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "SECRET_KEY", "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+UNSET = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "PYTEST_CURRENT_TEST",
+         "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def run(argv: list[str], **env: str) -> subprocess.CompletedProcess:
+    """A fresh interpreter on the production settings, with only ``env`` set on top of a clean environment."""
+    clean = {k: v for k, v in os.environ.items() if k not in UNSET}
     clean.update(DJANGO_SETTINGS_MODULE="copilot.settings", **env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT_ROOT, env=clean, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([sys.executable, *argv], cwd=PROJECT_ROOT, env=clean, capture_output=True, text=True,
+                          timeout=120)
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return run(["manage.py", *args], **env)
 
 
 @pytest.mark.parametrize(
@@ -58,3 +67,48 @@ def test_redis_url_makes_redis_the_cache_and_the_task_broker():
     result = run_manage("shell", "-c", script, DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/15")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-3:] == ["redis://127.0.0.1:6379/15", "False", "42"]
+
+
+# What a process that has imported pytest sees in the production settings, and how it answers a request
+# from the test client's host. No setup_test_environment(): that would allow the "testserver" host.
+PROBE_UNDER_PYTEST = """
+import pytest  # first: settings must not care what else the process imported
+import json
+import django
+from django.conf import settings
+django.setup()
+from django.test import Client
+response = Client().get("/robots.txt")
+print(json.dumps({
+    "allowed_hosts": settings.ALLOWED_HOSTS,
+    "ssl_redirect": settings.SECURE_SSL_REDIRECT,
+    "hsts": settings.SECURE_HSTS_SECONDS,
+    "secure_cookies": [settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE],
+    "static_storage": settings.STORAGES["staticfiles"]["BACKEND"],
+    "static_from_finders": settings.WHITENOISE_USE_FINDERS,
+    "tasks_inline": settings.Q_CLUSTER.get("sync", False),
+    "testserver_status": response.status_code,
+}))
+"""
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key_even_under_pytest():
+    result = run(["-c", "import pytest, django; django.setup()"], DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_relax_nothing_when_pytest_is_imported():
+    result = run(["-c", PROBE_UNDER_PYTEST], DEBUG="0", SECRET_KEY="s" * 60, SITE_URL="https://jobs.example.com")
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen == {
+        "allowed_hosts": ["jobs.example.com"],
+        "ssl_redirect": True,
+        "hsts": 31_536_000,
+        "secure_cookies": [True, True],
+        "static_storage": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "static_from_finders": False,
+        "tasks_inline": False,
+        "testserver_status": 400,
+    }

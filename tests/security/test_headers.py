@@ -32,10 +32,9 @@ print(json.dumps({
 @pytest.fixture(scope="module")
 def production():
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
-    env.update(DJANGO_SETTINGS_MODULE="copilot.settings", DEBUG="0", SECRET_KEY="p" * 60, TESTING="0",
+    env.update(DJANGO_SETTINGS_MODULE="copilot.settings", DEBUG="0", SECRET_KEY="p" * 60,
                ALLOWED_HOSTS="jobs.example.com", SITE_URL="https://jobs.example.com",
                DATABASE_URL=f"sqlite:///{PROJECT_ROOT / 'tests' / '.headers-probe.sqlite3'}")
-    # pytest is not imported in the child, so settings see a production process.
     result = subprocess.run([sys.executable, "-c", "import django, os; django.setup(); exec(os.environ['PROBE'])"],
                             cwd=PROJECT_ROOT, env={**env, "PROBE": PROBE}, capture_output=True, text=True, timeout=120)
     (PROJECT_ROOT / "tests" / ".headers-probe.sqlite3").unlink(missing_ok=True)
