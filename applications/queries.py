@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -80,16 +80,6 @@ def follow_ups(user, *, today: date | None = None) -> FollowUps:
     return FollowUps(
         overdue=[a for a in due if a.follow_up_date < today],
         due_today=[a for a in due if a.follow_up_date == today],
-    )
-
-
-def upcoming_interviews(user, *, days: int = 7, now: datetime | None = None) -> list[Interview]:
-    now = now or timezone.now()
-    return list(
-        Interview.objects.filter(application__user=user, starts_at__gte=now - timedelta(hours=2),
-                                 starts_at__lte=now + timedelta(days=days))
-        .select_related("application__job")
-        .order_by("starts_at")
     )
 
 

@@ -265,7 +265,7 @@ def main() -> None:
     t0 = time.perf_counter()
     skills._index()
     t1 = time.perf_counter()
-    skills.warm_up()
+    skills._automaton()
     t2 = time.perf_counter()
     load_ms, build_ms = (t1 - t0) * 1000, (t2 - t1) * 1000
 

@@ -369,13 +369,6 @@ class Deduplicator:
         self._add(_get(posting, "url"), _get(posting, "company"), _get(posting, "title"), _get(posting, "location"),
                   job_id)
 
-    def check_and_add(self, posting: Any, job_id: Any = None) -> Any:
-        """:meth:`seen`, and :meth:`add` when new. Returns what :meth:`seen` returned."""
-        found = self.seen(posting)
-        if found is None:
-            self.add(posting, job_id)
-        return found
-
     def _add(self, url: str | None, company: str | None, title: str | None, location: str | None,
              job_id: Any) -> None:
         value = True if job_id is None else job_id

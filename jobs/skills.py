@@ -53,7 +53,6 @@ __all__ = [
     "skill_names",
     "stack_keys",
     "stack_skills",
-    "warm_up",
 ]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "skills.json"
@@ -497,11 +496,6 @@ def _build_automaton() -> ahocorasick.Automaton:
 @cache
 def _automaton() -> ahocorasick.Automaton:
     return _build_automaton()
-
-
-def warm_up() -> None:
-    """Load the taxonomy and build the automaton now (e.g. at startup) instead of on first use."""
-    _automaton()
 
 
 def extract_skills(text: str) -> list[str]:

@@ -540,11 +540,6 @@ def test_a_realistic_posting():
     ]
 
 
-def test_the_automaton_is_built_once_and_cached():
-    skills.warm_up()
-    assert skills._automaton() is skills._automaton()
-
-
 def test_the_module_does_not_import_django():
     code = "import sys, jobs.skills as s; s.extract_skills('Python'); print('django' in sys.modules)"
     root = Path(skills.__file__).resolve().parent.parent
