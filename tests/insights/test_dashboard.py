@@ -112,9 +112,13 @@ def test_query_count_does_not_grow_with_jobs(alice, alice_client, count, django_
     populate(alice, count)
     prime(alice_client, URL)
     with django_assert_max_num_queries(12):
-        alice_client.get(URL)
+        cold = alice_client.get(URL)
     with django_assert_max_num_queries(3):  # cached: session, user, profile
-        alice_client.get(URL)
+        warm = alice_client.get(URL)
+    for response in (cold, warm):
+        assert response.status_code == 200
+        assert '<span class="metric-label">Jobs saved</span><span class="metric-value">%d</span>' % count in (
+            response.content.decode())
 
 
 def test_same_query_count_for_1_and_30_jobs(alice, bob, client):

@@ -65,7 +65,11 @@ def test_best_match_sort_query_count_does_not_grow(alice, alice_client, count, d
     populate(alice, count)
     alice_client.get(reverse("jobs:list"))
     with django_assert_max_num_queries(7):  # the list's 5, plus the profile and the scoring query
-        alice_client.get(reverse("jobs:list"), {"sort": "score"})
+        response = alice_client.get(reverse("jobs:list"), {"sort": "score"})
+    assert response.status_code == 200
+    shown = list(response.context["jobs"])
+    assert len(shown) == min(count, 25)
+    assert all(job.title in response.content.decode() for job in shown)
 
 
 def test_the_batch_scores_from_the_database_equal_the_detail_page_scores(alice, alice_client):

@@ -134,9 +134,13 @@ def test_query_count_does_not_grow_with_jobs(alice, alice_client, count, django_
     populate(alice, count)
     prime(alice_client, URL)
     with django_assert_max_num_queries(6):  # session, user, profile; scores, top rows, job count
-        alice_client.get(URL)
+        cold = alice_client.get(URL)
     with django_assert_max_num_queries(3):  # cached
-        alice_client.get(URL)
+        warm = alice_client.get(URL)
+    for response in (cold, warm):
+        assert response.status_code == 200
+        titles = [item.title for item in response.context["items"]]
+        assert titles and all(title in response.content.decode() for title in titles)
 
 
 def test_same_query_count_for_1_and_30_jobs(alice, bob, client):

@@ -81,7 +81,9 @@ def test_query_count_does_not_grow_with_jobs(alice, alice_client, count, django_
     populate(alice, count)
     prime(alice_client, URL)
     with django_assert_max_num_queries(4):  # session, user, profile, stacks
-        alice_client.get(URL)
+        response = alice_client.get(URL)
+    assert response.status_code == 200
+    assert "PostgreSQL" in response.content.decode()  # asked by the first job, on alice's profile
 
 
 def test_same_query_count_for_1_and_30_jobs(alice, bob, client):

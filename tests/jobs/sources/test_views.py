@@ -68,13 +68,17 @@ def test_the_list_page_has_a_constant_number_of_queries(alice_client, alice, boa
     IngestionRun.objects.create(subscription=first, user=alice, source="greenhouse", status="failed")
     alice_client.get(LIST)  # the session's first request also loads the time zone
     with CaptureQueriesContext(connection) as one:
-        alice_client.get(LIST)
+        response = alice_client.get(LIST)
+    assert response.status_code == 200 and first.display_name in response.content.decode()
     for kind in ("lever", "ashby", "remotive", "remoteok"):
         subscription = make_subscription(alice, kind)
         IngestionRun.objects.create(subscription=subscription, user=alice, source=kind, status="succeeded")
     with CaptureQueriesContext(connection) as five:
-        alice_client.get(LIST)
+        response = alice_client.get(LIST)
     assert len(five) == len(one)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert all(s.display_name in page for s in SourceSubscription.objects.for_user(alice))
 
 
 def test_the_settings_page_links_to_job_sources_with_a_count(alice_client, alice):
