@@ -57,26 +57,31 @@ def _count_axis(largest: int) -> dict[str, Any]:
     return axis
 
 
-def status_chart(rows: Sequence[CountRow]) -> Figure:
-    """Horizontal bars: applications per current status."""
-    rows = list(rows)[::-1]  # plotly draws the first bar at the bottom
+def _count_bars(labels: list[str], counts: list[int], colors: str | list[str], *, hover: str, row_height: int) -> Figure:
+    """Horizontal bars of counts, the first item on top, each bar labelled with its count."""
+    reverse = slice(None, None, -1)  # plotly draws the first bar at the bottom
     return {
         "data": [
             {
                 "type": "bar",
                 "orientation": "h",
-                "x": [row.count for row in rows],
-                "y": [row.label for row in rows],
-                "marker": {"color": [STATUS_COLORS.get(row.key, PRIMARY) for row in rows]},
-                "hovertemplate": "%{y}: %{x}<extra></extra>",
-                "text": [row.count for row in rows],
+                "x": counts[reverse],
+                "y": labels[reverse],
+                "marker": {"color": colors[reverse] if isinstance(colors, list) else colors},
+                "hovertemplate": hover,
+                "text": counts[reverse],
                 "textposition": "auto",
             }
         ],
-        "layout": _layout(
-            height=max(160, 44 * len(rows) + 60), xaxis=_count_axis(max((r.count for r in rows), default=0))
-        ),
+        "layout": _layout(height=max(160, row_height * len(counts) + 60), xaxis=_count_axis(max(counts, default=0))),
     }
+
+
+def status_chart(rows: Sequence[CountRow]) -> Figure:
+    """Horizontal bars: applications per current status."""
+    return _count_bars([row.label for row in rows], [row.count for row in rows],
+                       [STATUS_COLORS.get(row.key, PRIMARY) for row in rows], hover="%{y}: %{x}<extra></extra>",
+                       row_height=44)
 
 
 def funnel_chart(stages: Sequence[FunnelStage], *, compact: bool = False) -> Figure:
@@ -140,21 +145,5 @@ def source_chart(rates: Sequence[SourceRate]) -> Figure:
 
 def missing_skills_chart(skills: Sequence[SkillCount]) -> Figure:
     """Horizontal bars: the most asked skills the user lacks (number of jobs asking)."""
-    skills = list(skills)[::-1]
-    return {
-        "data": [
-            {
-                "type": "bar",
-                "orientation": "h",
-                "x": [skill.count for skill in skills],
-                "y": [skill.name for skill in skills],
-                "marker": {"color": "#b42318"},
-                "text": [skill.count for skill in skills],
-                "textposition": "auto",
-                "hovertemplate": "%{y}: asked by %{x} jobs<extra></extra>",
-            }
-        ],
-        "layout": _layout(
-            height=max(160, 28 * len(skills) + 60), xaxis=_count_axis(max((s.count for s in skills), default=0))
-        ),
-    }
+    return _count_bars([skill.name for skill in skills], [skill.count for skill in skills], "#b42318",
+                       hover="%{y}: asked by %{x} jobs<extra></extra>", row_height=28)

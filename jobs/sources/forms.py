@@ -49,6 +49,16 @@ class _SubscriptionForm(forms.Form):
     def clean_label(self) -> str:
         return _text(self.cleaned_data["label"])
 
+    def _check_params(self, kind: str, params: dict[str, str]) -> None:
+        """The board accepts these params and the user does not follow them yet; else a form error."""
+        try:
+            get_source(kind).validate_params(params)
+            self._check_unique(kind, params)
+        except SourceError as error:
+            self.add_error(None, str(error))
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+
     def _check_unique(self, kind: str, params: dict[str, str]) -> None:
         if self.for_preview:
             return
@@ -163,13 +173,7 @@ class SearchSubscriptionForm(_SubscriptionForm):
             return cleaned
         query, location = _text(cleaned.get("query") or ""), _text(cleaned.get("location") or "")
         params = subscription_params(kind, query=query, location=location)
-        try:
-            get_source(kind).validate_params(params)
-            self._check_unique(kind, params)
-        except SourceError as error:
-            self.add_error(None, str(error))
-        except forms.ValidationError as error:
-            self.add_error(None, error)
+        self._check_params(kind, params)
         cleaned["params"] = params
         if not cleaned.get("label"):  # as typed, not the lower-cased search
             cleaned["label"] = (f"{query or 'All jobs'}{f' in {location}' if location else ''}")[:100]
@@ -205,12 +209,6 @@ class SubscriptionEditForm(_SubscriptionForm):
         else:
             params = subscription_params(kind, query=_text(cleaned.get("query") or ""),
                                          location=_text(cleaned.get("location") or ""))
-        try:
-            get_source(kind).validate_params(params)
-            self._check_unique(kind, params)
-        except SourceError as error:
-            self.add_error(None, str(error))
-        except forms.ValidationError as error:
-            self.add_error(None, error)
+        self._check_params(kind, params)
         cleaned["params"] = params
         return cleaned
