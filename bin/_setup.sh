@@ -1,4 +1,5 @@
-# Sourced by bin/run and bin/test: finds Python 3.12+, makes .venv, installs requirements when they change.
+# Sourced by bin/run and bin/test: finds Python 3.12+, makes .venv, installs requirements.txt (production)
+# and requirements-dev.txt (tests and tools) whenever either file changes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -21,10 +22,11 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys; sys.exit(0 if
   "$PY" -m venv .venv
 fi
 stamp=.venv/.requirements.sha
-want=$(sha256sum requirements.txt | cut -d' ' -f1)
+want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "Installing requirements"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+    -r requirements.txt -r requirements-dev.txt
   echo "$want" > "$stamp"
 fi
 export PATH="$PWD/.venv/bin:$PATH"
