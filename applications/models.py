@@ -47,7 +47,8 @@ class Application(models.Model):
         ordering = ["-updated_at", "-id"]
         indexes = [models.Index(fields=["user", "status"], name="application_user_status")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(status__in=[s.value for s in Status]), name="application_status_valid"),
+            models.CheckConstraint(condition=models.Q(status__in=[s.value for s in Status]),
+                                   name="application_status_valid"),
         ]
 
     def __str__(self) -> str:
@@ -82,6 +83,9 @@ class Note(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Note on {self.application_id} at {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class InterviewKind(models.TextChoices):

@@ -29,7 +29,6 @@ from copilot.accounts.models import Profile
 from copilot.accounts.services import get_profile
 from jobs.models import Job
 
-
 FEED_HISTORY = timedelta(days=90)  # past interviews the calendar feed still lists
 
 
@@ -167,7 +166,8 @@ def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _interview_for_user(request: HttpRequest, pk: int) -> Interview:
-    return get_object_or_404(Interview.objects.filter(application__user=request.user).select_related("application__job"), pk=pk)
+    interviews = Interview.objects.filter(application__user=request.user).select_related("application__job")
+    return get_object_or_404(interviews, pk=pk)
 
 
 @login_required

@@ -109,10 +109,10 @@ def run(args: argparse.Namespace) -> None:
 
     from copilot.accounts.services import create_user
     from jobs.dedup import canonical_url
-    from jobs.sources.ingest import store_postings
     from jobs.models import Job
     from jobs.salary import parse_salary
     from jobs.sources import Posting
+    from jobs.sources.ingest import store_postings
 
     rng = random.Random(args.seed)
     user = create_user(username="bench", email="bench@example.com")

@@ -109,8 +109,8 @@ def make_user(username: str):
 def make_jobs(user, count: int, rng: random.Random) -> None:
     from django.utils import timezone
 
-    from jobs.seniority import text_level_of
     from jobs.models import Job
+    from jobs.seniority import text_level_of
     from jobs.skills import skill_names
 
     names = skill_names()
@@ -241,9 +241,9 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     from copilot.accounts.services import get_profile
-    from jobs.matching import annotate_match_score, queryset_totals
     from insights.recommendations import candidate_jobs, compute_recommendations
     from insights.skillgap import skill_gap_for
+    from jobs.matching import annotate_match_score, queryset_totals
     from jobs.models import Job
 
     rng = random.Random(args.seed)

@@ -24,7 +24,8 @@ from jobs.services import fill_derived_fields  # noqa: E402
 N_JOBS = 10_000
 COMPANIES = ["Northwind", "Lumenfield", "Quillstack", "Harbourlight", "Cobalt Ledger", "Fernway", "Atlas", "Sorrel"]
 TITLES = ["Backend Engineer", "Python Developer", "Platform Engineer", "Data Engineer", "SRE", "Frontend Developer"]
-STACKS = ["Python, Django, PostgreSQL", "Go, Kubernetes, Terraform", "React, TypeScript, Node.js", "Java, Spring Boot, Kafka"]
+STACKS = ["Python, Django, PostgreSQL", "Go, Kubernetes, Terraform", "React, TypeScript, Node.js",
+          "Java, Spring Boot, Kafka"]
 
 
 def seed(user) -> None:
@@ -33,7 +34,8 @@ def seed(user) -> None:
     for n in range(N_JOBS):
         job = Job(
             user=user, title=f"{rng.choice(TITLES)} {n}", company=rng.choice(COMPANIES), location="Berlin, Germany",
-            remote_option=rng.choice(["remote", "hybrid", "onsite"]), source=rng.choice(["manual", "greenhouse", "lever"]),
+            remote_option=rng.choice(["remote", "hybrid", "onsite"]),
+            source=rng.choice(["manual", "greenhouse", "lever"]),
             description_html=f"<p>We build with {rng.choice(STACKS)}. Team of {rng.randint(3, 30)}.</p>" * 5,
         )
         jobs.append(fill_derived_fields(job, stack_given=False))

@@ -106,11 +106,14 @@ ROLES: dict[str, dict[str, list[str]]] = {
 }
 
 INTROS = [
-    "{company} is a {industry} company headquartered in {city}, building software that millions of people rely on every day.",
+    "{company} is a {industry} company headquartered in {city}, building software "
+    "that millions of people rely on every day.",
     "At {company}, we are on a mission to make {industry} simpler, fairer and more transparent.",
-    "Founded in {year}, {company} has grown from a five-person team to more than {headcount} employees across {n_offices} offices.",
+    "Founded in {year}, {company} has grown from a five-person team to more than "
+    "{headcount} employees across {n_offices} offices.",
     "{company} just closed its Series C and is scaling the engineering team in {city} and remotely.",
-    "We are a profitable, remote-first {industry} business and we are looking for people who want to go the extra mile for our customers.",
+    "We are a profitable, remote-first {industry} business and we are looking for people "
+    "who want to go the extra mile for our customers.",
     "Our R&D group works closely with product, design and operations to ship improvements every week.",
     "{company} partners with hospitals, insurers and public agencies to modernise legacy systems.",
 ]
@@ -181,8 +184,10 @@ BENEFITS = [
     "Let's go: if this sounds like you, apply even if you don't tick every box.",
 ]
 CLOSINGS = [
-    "{company} is an equal opportunity employer. We celebrate diversity and are committed to an inclusive environment for all employees.",
-    "Our hiring process: a 30-minute intro call, a take-home exercise, a technical interview and a meeting with the team.",
+    "{company} is an equal opportunity employer. We celebrate diversity and are committed "
+    "to an inclusive environment for all employees.",
+    "Our hiring process: a 30-minute intro call, a take-home exercise, a technical "
+    "interview and a meeting with the team.",
     "We will get back to every applicant within two weeks. Ready to go? Send us your CV.",
     "Please note that we cannot sponsor visas for this position at this time.",
     "Copyright (C) {year} {company}. All rights reserved.",
@@ -288,7 +293,7 @@ def main() -> None:
         f"skills/description median {statistics.median(found):.0f} (max {max(found)}), "
         f"runs {', '.join(f'{t * 1000:.0f}' for t in timings)} ms"
     )
-    for doc, found_skills in list(zip(docs, results))[: args.show]:
+    for doc, found_skills in list(zip(docs, results, strict=True))[: args.show]:
         print("\n" + "=" * 80 + "\n" + doc + "\n--> " + ", ".join(found_skills))
 
 

@@ -162,7 +162,8 @@ def main() -> int:
             except OSError:
                 time.sleep(0.2)
         cookies = [log_in(f"load{u}") for u in range(args.users)]
-        print(f"gunicorn -w {args.workers} on {HOST}:{PORT}, PostgreSQL, {args.users} users, {args.seconds:.0f} s per phase, "
+        print(f"gunicorn -w {args.workers} on {HOST}:{PORT}, PostgreSQL, {args.users} users, "
+              f"{args.seconds:.0f} s per phase, "
               f"{os.cpu_count()} CPU cores shared by server, database and load generator")
         pages = run_phase(cookies, PAGES, args.seconds)
         report("pages (dashboard, jobs, board, recommendations)", pages)

@@ -22,7 +22,7 @@ SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+    SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
 SITE_URL = env_url("SITE_URL", "http://localhost:8000")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
@@ -166,7 +166,9 @@ def _smtp_options() -> dict | None:
     if url:
         parts = urlsplit(url)
         if parts.scheme not in ("smtp", "smtps", "submission") or not parts.hostname:
-            raise ImproperlyConfigured(f"EMAIL_URL must look like smtp://user:password@host:port; got scheme {parts.scheme!r}.")
+            raise ImproperlyConfigured(
+                f"EMAIL_URL must look like smtp://user:password@host:port; got scheme {parts.scheme!r}."
+            )
         try:
             port = parts.port
         except ValueError:

@@ -9,8 +9,8 @@ import os
 # The production settings refuse to start without a secret key (DEBUG is off in tests too).
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-never-used-outside-the-test-suite")
 
-from copilot.settings import *  # noqa: E402, F403
-from copilot.settings import DATABASES, Q_CLUSTER  # noqa: E402
+from copilot.settings import *  # noqa: F403
+from copilot.settings import DATABASES, Q_CLUSTER
 
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", "[::1]"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -48,7 +48,9 @@ STAGE_RANK = {status: rank for rank, (status, _) in enumerate(STAGES)}
 IMPLIED_RANK = {Status.REJECTED: 1, Status.DECLINED: 1, Status.WITHDRAWN: 0}
 RESPONDED = frozenset(str(status) for status in RESPONDED_STATUSES)
 SENT_RANK = STAGE_RANK[Status.APPLIED]
-SENT_STATUSES = sorted({status for status, rank in STAGE_RANK.items() if rank >= SENT_RANK} | {Status.REJECTED, Status.DECLINED})
+SENT_STATUSES = sorted(
+    {status for status, rank in STAGE_RANK.items() if rank >= SENT_RANK} | {Status.REJECTED, Status.DECLINED}
+)
 MAX_WEEKS = 26
 MIN_WEEKS = 8
 

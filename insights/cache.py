@@ -7,15 +7,13 @@ and the next read computes afresh under the new key; old entries expire on their
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
 
 from django.core.cache import cache
 
-T = TypeVar("T")
 TIMEOUT = 60 * 60
 
 
-def cached_for_user(profile, name: str, compute: Callable[[], T], *, timeout: int = TIMEOUT) -> T:
+def cached_for_user[T](profile, name: str, compute: Callable[[], T], *, timeout: int = TIMEOUT) -> T:
     """Return compute() from the cache while the user's data has not changed since it was stored."""
     key = f"insights:{profile.user_id}:{profile.data_version}:{name}"
     value = cache.get(key)

@@ -57,7 +57,9 @@ def _count_axis(largest: int) -> dict[str, Any]:
     return axis
 
 
-def _count_bars(labels: list[str], counts: list[int], colors: str | list[str], *, hover: str, row_height: int) -> Figure:
+def _count_bars(
+    labels: list[str], counts: list[int], colors: str | list[str], *, hover: str, row_height: int
+) -> Figure:
     """Horizontal bars of counts, the first item on top, each bar labelled with its count."""
     reverse = slice(None, None, -1)  # plotly draws the first bar at the bottom
     return {

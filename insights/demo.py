@@ -58,47 +58,77 @@ DEMO_JOBS = [
     {"title": "Senior Backend Engineer (Python)", "company": "Northwind Freight", "location": "Berlin, Germany",
      "remote_option": "hybrid", "job_type": "full_time", "salary_text": "€75,000 – €90,000 per year",
      "url": "https://careers.northwind-freight.example/jobs/backend-python",
-     "description_html": "<p>Northwind moves 40,000 pallets a day across Europe. You will own the Django services that plan routes and price shipments.</p><ul><li>Python and Django REST services on PostgreSQL</li><li>Celery-style background work, Redis, Docker on Kubernetes</li><li>Mentoring two mid-level engineers</li></ul>",
+     "description_html": (
+         "<p>Northwind moves 40,000 pallets a day across Europe. You will own the Django services that "
+         "plan routes and price shipments.</p><ul><li>Python and Django REST services on "
+         "PostgreSQL</li><li>Celery-style background work, Redis, Docker on Kubernetes</li><li>Mentoring "
+         "two mid-level engineers</li></ul>"
+     ),
      "flow": ["applied", "interview"]},
     {"title": "Python Developer", "company": "Lumenfield Energy", "location": "Remote - EU", "remote_option": "remote",
      "job_type": "full_time", "salary_text": "€60k–70k",
-     "description_html": "<p>Build the data pipelines behind our solar forecasting. Python, pandas, PostgreSQL, Airflow and a bit of FastAPI. We value clear writing and small pull requests.</p>",
+     "description_html": (
+         "<p>Build the data pipelines behind our solar forecasting. Python, pandas, PostgreSQL, Airflow "
+         "and a bit of FastAPI. We value clear writing and small pull requests.</p>"
+     ),
      "flow": ["applied"]},
-    {"title": "Platform Engineer", "company": "Quillstack GmbH", "location": "Munich, Germany", "remote_option": "onsite",
-     "job_type": "full_time",
-     "description_html": "<p>Run the platform 120 product engineers deploy to: Kubernetes, Terraform on AWS, GitHub Actions, Prometheus and Grafana. Go or Python for tooling.</p>",
+    {"title": "Platform Engineer", "company": "Quillstack GmbH", "location": "Munich, Germany",
+     "remote_option": "onsite", "job_type": "full_time",
+     "description_html": (
+         "<p>Run the platform 120 product engineers deploy to: Kubernetes, Terraform on AWS, GitHub "
+         "Actions, Prometheus and Grafana. Go or Python for tooling.</p>"
+     ),
      "flow": ["applied", "rejected"]},
     {"title": "Full-Stack Engineer (Django + htmx)", "company": "Harbourlight Health", "location": "Hamburg, Germany",
      "remote_option": "hybrid", "job_type": "full_time", "salary_text": "€65,000 - €80,000 a year",
-     "description_html": "<p>Server-rendered Django with htmx and a sprinkle of JavaScript. PostgreSQL, Redis, Docker. Patient-facing features used by 300 clinics.</p>",
+     "description_html": (
+         "<p>Server-rendered Django with htmx and a sprinkle of JavaScript. PostgreSQL, Redis, Docker. "
+         "Patient-facing features used by 300 clinics.</p>"
+     ),
      "flow": ["applied", "interview", "offer"]},
     {"title": "Backend Engineer, Payments", "company": "Cobalt Ledger", "location": "Amsterdam, Netherlands",
      "remote_option": "hybrid", "job_type": "full_time",
-     "description_html": "<p>Java and Kotlin services on Spring Boot, Kafka, PostgreSQL. Experience with payment schemes is a plus.</p>",
+     "description_html": (
+         "<p>Java and Kotlin services on Spring Boot, Kafka, PostgreSQL. Experience with payment schemes "
+         "is a plus.</p>"
+     ),
      "flow": ["interested"]},
     {"title": "Site Reliability Engineer", "company": "Fernway Maps", "location": "Remote", "remote_option": "remote",
      "job_type": "full_time", "salary_text": "$130,000 - $155,000 a year",
-     "description_html": "<p>Keep our tile servers fast. Linux, Kubernetes, Terraform, GCP, Python and Go. On-call one week in six.</p>",
+     "description_html": (
+         "<p>Keep our tile servers fast. Linux, Kubernetes, Terraform, GCP, Python and Go. On-call one "
+         "week in six.</p>"
+     ),
      "flow": []},
     {"title": "Junior Data Engineer", "company": "Pebblebrook Analytics", "location": "Leipzig, Germany",
      "remote_option": "onsite", "job_type": "full_time",
-     "description_html": "<p>SQL, Python, dbt and Snowflake. You will learn from a team of five and ship on day three.</p>",
+     "description_html": (
+         "<p>SQL, Python, dbt and Snowflake. You will learn from a team of five and ship on day three.</p>"
+     ),
      "flow": []},
     {"title": "Senior Software Engineer, Search", "company": "Atlas Bookshops", "location": "Berlin, Germany",
      "remote_option": "hybrid", "job_type": "full_time",
-     "description_html": "<p>Elasticsearch relevance, Python services, PostgreSQL and React on the front end. TypeScript a plus.</p>",
+     "description_html": (
+         "<p>Elasticsearch relevance, Python services, PostgreSQL and React on the front end. TypeScript "
+         "a plus.</p>"
+     ),
      "flow": ["applied", "withdrawn"]},
     {"title": "Django Developer (Contract, 6 months)", "company": "Ridgeback Studio", "location": "Remote - EU",
      "remote_option": "remote", "job_type": "contract", "salary_text": "€550 per day",
-     "description_html": "<p>Help a small studio finish a Django 5 upgrade and move from MySQL to PostgreSQL. Tests with pytest.</p>",
+     "description_html": (
+         "<p>Help a small studio finish a Django 5 upgrade and move from MySQL to PostgreSQL. Tests with "
+         "pytest.</p>"
+     ),
      "flow": ["interested"]},
     {"title": "Machine Learning Engineer", "company": "Sorrel Robotics", "location": "Zurich, Switzerland",
      "remote_option": "onsite", "job_type": "full_time",
      "description_html": "<p>PyTorch, Python, CUDA and ROS. Deploy perception models to warehouse robots.</p>",
      "flow": []},
-    {"title": "Backend Engineer", "company": "Tidewater Travel", "location": "Lisbon, Portugal", "remote_option": "hybrid",
-     "job_type": "full_time",
-     "description_html": "<p>Node.js and TypeScript APIs on AWS Lambda, DynamoDB, and a PostgreSQL reporting store.</p>",
+    {"title": "Backend Engineer", "company": "Tidewater Travel", "location": "Lisbon, Portugal",
+     "remote_option": "hybrid", "job_type": "full_time",
+     "description_html": (
+         "<p>Node.js and TypeScript APIs on AWS Lambda, DynamoDB, and a PostgreSQL reporting store.</p>"
+     ),
      "flow": ["applied"]},
     {"title": "Engineering Manager, Platform", "company": "Quillstack GmbH", "location": "Munich, Germany",
      "remote_option": "hybrid", "job_type": "full_time",
@@ -150,7 +180,8 @@ def _seed_interviews_and_notes(user, now) -> None:
         schedule_interview(application=interviewing, kind="technical", duration_minutes=90,
                            starts_at=(now + timedelta(days=2)).replace(hour=13, minute=0, second=0, microsecond=0),
                            location="https://meet.example.com/northwind-tech", notes="System design: route planning.")
-        add_note(application=interviewing, text="Recruiter (Mara) said the team uses Django 5 and Celery; ask about on-call.")
+        add_note(application=interviewing,
+                 text="Recruiter (Mara) said the team uses Django 5 and Celery; ask about on-call.")
     offer = Application.objects.filter(user=user, status="offer").first()
     if offer:
         add_note(application=offer, text="Offer: €78k + 28 days holiday. Decide by Friday.")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
@@ -24,8 +25,13 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsp
 from rapidfuzz import fuzz, process
 
 __all__ = [
-    "Deduplicator", "canonical_url", "normalize_company", "normalize_title", "normalize_location", "dedup_key",
     "FUZZY_THRESHOLD",
+    "Deduplicator",
+    "canonical_url",
+    "dedup_key",
+    "normalize_company",
+    "normalize_location",
+    "normalize_title",
 ]
 
 FUZZY_THRESHOLD = 92
@@ -85,10 +91,8 @@ def _canonical_url(url: str) -> str:
     if not host:
         return ""
     if not host.isascii():
-        try:
+        with suppress(UnicodeError):  # not a name IDNA can encode: compare it as written
             host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            pass
     if host.startswith("www."):
         host = host[4:]
     netloc = host if ":" not in host else f"[{host}]"

@@ -71,7 +71,9 @@ def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
     jobs = Job.objects.for_user(user).select_related("application")
     if filters.q:
         for word in filters.q.split()[:8]:
-            jobs = jobs.filter(Q(title__icontains=word) | Q(company__icontains=word) | Q(description_text__icontains=word))
+            jobs = jobs.filter(
+                Q(title__icontains=word) | Q(company__icontains=word) | Q(description_text__icontains=word)
+            )
     if filters.source:
         jobs = jobs.filter(source=filters.source)
     if filters.remote:

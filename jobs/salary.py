@@ -19,8 +19,9 @@ import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
-__all__ = ["SalaryRange", "parse_salary", "format_salary", "CURRENCY_SYMBOLS"]
+__all__ = ["CURRENCY_SYMBOLS", "SalaryRange", "format_salary", "parse_salary"]
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,12 @@ _SYMBOL_CURRENCIES: list[tuple[str, str]] = [
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹", "KRW": "₩"}
 
 _ISO_CODES = frozenset(
-    "USD EUR GBP JPY INR CAD AUD NZD CHF SEK NOK DKK PLN CZK HUF RON BGN HRK ISK TRY ILS "
-    "BRL MXN ARS CLP COP PEN ZAR NGN KES EGP AED SAR QAR SGD HKD CNY RMB TWD KRW PHP THB "
-    "VND IDR MYR PKR BDT LKR UAH RUB".split()
+    [
+        "USD", "EUR", "GBP", "JPY", "INR", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF",
+        "RON", "BGN", "HRK", "ISK", "TRY", "ILS", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "ZAR", "NGN", "KES",
+        "EGP", "AED", "SAR", "QAR", "SGD", "HKD", "CNY", "RMB", "TWD", "KRW", "PHP", "THB", "VND", "IDR", "MYR",
+        "PKR", "BDT", "LKR", "UAH", "RUB",
+    ]
 )
 _CURRENCY_WORDS = {
     "euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD", "dollars": "USD",
@@ -230,7 +234,7 @@ def parse_salary(text: str | None) -> SalaryRange:
     high: Decimal | None
     # The first pair "A - B" (or "A to B") makes a range.
     pair = None
-    for first, second in zip(amounts, amounts[1:]):
+    for first, second in pairwise(amounts):
         if _joins_range(text, first, second):
             pair = (first, second)
             break
@@ -271,10 +275,7 @@ def _as_decimal(value) -> Decimal | None:
 
 
 def _money(value: Decimal, currency: str) -> str:
-    if value == value.to_integral_value():
-        number = f"{int(value):,}"
-    else:
-        number = f"{value:,.2f}"
+    number = f"{int(value):,}" if value == value.to_integral_value() else f"{value:,.2f}"
     symbol = CURRENCY_SYMBOLS.get(currency)
     if symbol:
         return f"{symbol}{number}"
@@ -284,7 +285,7 @@ def _money(value: Decimal, currency: str) -> str:
 _PERIODS = frozenset(period for period, _ in _PERIOD_PATTERNS)  # what the parser can find
 
 
-def format_salary(min, max, currency: str = "", period: str = "") -> str:  # noqa: A002 - names match the fields
+def format_salary(min, max, currency: str = "", period: str = "") -> str:
     """"$120,000 – $150,000 per year", "From €60,000", "Up to £90,000 per year", "$50 per hour" or ""."""
     low, high = _as_decimal(min), _as_decimal(max)
     currency = (currency or "").upper()

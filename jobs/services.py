@@ -16,7 +16,6 @@ from jobs.sanitize import clean_html, html_to_text
 from jobs.seniority import text_level_of
 from jobs.skills import extract_skills, normalize_skills
 
-
 _MAX_AMOUNT = Decimal("9999999999.99")  # Job.salary_*: max_digits=12, decimal_places=2
 
 

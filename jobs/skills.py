@@ -528,9 +528,8 @@ def extract_skills(text: str) -> list[str]:
         end = last + 1
         if end < n:
             c = low[end]
-            if c.isalnum() or c == "_":
-                if not (versionable and c.isdigit() and _version_then_boundary(low, end)):
-                    continue
+            if (c.isalnum() or c == "_") and not (versionable and c.isdigit() and _version_then_boundary(low, end)):
+                continue
         if exact is not None:
             if text[start:end] != exact:
                 continue

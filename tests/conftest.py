@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+# The local HTTP stub server fixture (stub_server), for every test that fetches something.
+pytest_plugins = ["tests.stubserver"]
+
 
 @pytest.fixture
 def alice(db):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+
 class CSVUploadForm(forms.Form):
     file = forms.FileField(label="CSV file", help_text="Our own export, or LinkedIn's “Job Applications.csv”.")
 

@@ -27,7 +27,8 @@ class UserAdmin(BaseUserAdmin):
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
-    list_display = ("user", "experience_level", "remote_preference", "timezone", "morning_digest", "evening_digest", "updated_at")
+    list_display = ("user", "experience_level", "remote_preference", "timezone", "morning_digest", "evening_digest",
+                    "updated_at")
     list_filter = ("experience_level", "remote_preference", "morning_digest", "evening_digest")
     search_fields = ("user__username", "user__email", "timezone")
     list_select_related = ("user",)

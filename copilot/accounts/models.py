@@ -55,7 +55,8 @@ class Profile(models.Model):
     morning_digest = models.BooleanField("morning brief", default=True)
     morning_hour = models.PositiveSmallIntegerField(default=8, validators=[MinValueValidator(0), MaxValueValidator(23)])
     evening_digest = models.BooleanField("evening summary", default=True)
-    evening_hour = models.PositiveSmallIntegerField(default=20, validators=[MinValueValidator(0), MaxValueValidator(23)])
+    evening_hour = models.PositiveSmallIntegerField(default=20,
+                                                    validators=[MinValueValidator(0), MaxValueValidator(23)])
     calendar_token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     # Bumped whenever the user's jobs, applications or profile change; cached insights are keyed by it,
     # which works across web and worker processes without a shared cache.

@@ -7,6 +7,7 @@ from django.template.defaultfilters import truncatechars
 
 from insights.models import DigestLog
 
+
 @admin.register(DigestLog)
 class DigestLogAdmin(admin.ModelAdmin):
     list_display = ("user", "kind", "local_date", "status", "attempts", "sent_at", "last_error_excerpt")

@@ -37,7 +37,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypeVar
 from urllib.parse import urlsplit
 
 import css_inline
@@ -56,7 +55,6 @@ from insights.digests.tokens import unsubscribe_path
 from insights.models import DigestLog
 
 logger = logging.getLogger("copilot.digests")
-T = TypeVar("T")
 
 KINDS: tuple[str, ...] = tuple(DigestLog.Kind.values)
 MAX_ATTEMPTS = 3
@@ -264,11 +262,11 @@ class _Outbox:
         if connection is not None:
             try:
                 connection.close()
-            except Exception:  # noqa: BLE001 - closing a broken connection must not hide the real error
+            except Exception:
                 logger.debug("closing the mail connection failed", exc_info=True)
 
 
-def _retrying(write: Callable[[], T], *, tries: int = 5) -> T:
+def _retrying[T](write: Callable[[], T], *, tries: int = 5) -> T:
     """Run a short write again when the database is momentarily locked (SQLite under concurrent
     workers): above all the mark after a send must not be lost to a lock."""
     for attempt in range(tries):

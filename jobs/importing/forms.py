@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
+
 class AddFromURLForm(forms.Form):
     url = forms.URLField(
         label="Posting URL", max_length=2000, assume_scheme="https",

@@ -254,10 +254,7 @@ def _locations(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     out: list[str] = []
     for item in items:
-        if isinstance(item, dict):
-            text = _address(item.get("address")) or _plain(item.get("name"))
-        else:
-            text = _plain(item)
+        text = (_address(item.get("address")) or _plain(item.get("name"))) if isinstance(item, dict) else _plain(item)
         if text and text not in out:
             out.append(text)
     return out

@@ -9,7 +9,7 @@ from copilot.lib.http import FetchError
 from jobs.forms import JobForm
 from jobs.importing.forms import AddFromURLForm
 from jobs.importing.jsonld import fetch_posting
-from jobs.models import Job, JobOrigin
+from jobs.models import JobOrigin
 from jobs.views import form_context
 
 

@@ -31,8 +31,14 @@ from .remoteok import RemoteOKSource
 from .remotive import RemotiveSource
 
 __all__ = [
-    "SOURCES", "Posting", "Source", "SourceError", "UnknownSource", "detect_board", "get_source",
+    "SOURCES",
+    "Posting",
+    "Source",
+    "SourceError",
+    "UnknownSource",
+    "detect_board",
     "enabled_sources",
+    "get_source",
 ]
 
 SOURCES: dict[str, type[Source]] = {

@@ -18,8 +18,6 @@ from jobs.choices import RemoteOption
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 from jobs.skills import extract_skills
 
-
-
 # --------------------------------------------------------------------------- settings
 
 

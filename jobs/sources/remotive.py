@@ -18,9 +18,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from jobs.salary import SalaryRange, parse_salary
-
 from jobs.choices import RemoteOption
+from jobs.salary import SalaryRange, parse_salary
 
 from . import common
 from .base import Posting, Source

@@ -33,10 +33,13 @@ def ingest_all() -> dict[str, Any]:
     if not settings.ENABLE_JOB_SCRAPING:
         logger.info("daily ingestion skipped: ENABLE_JOB_SCRAPING is off", extra={"task": "ingest_all"})
         return {"skipped": True}
-    user_ids = list(SourceSubscription.objects.enabled().order_by("user_id").values_list("user_id", flat=True).distinct())
+    subscribed = SourceSubscription.objects.enabled().order_by("user_id").values_list("user_id", flat=True)
+    user_ids = list(subscribed.distinct())
     for user_id in user_ids:
-        async_task("jobs.sources.tasks.ingest_user", user_id, IngestionRun.Trigger.SCHEDULE, task_name=f"ingest-user-{user_id}")
-    logger.info("daily ingestion queued for %d users", len(user_ids), extra={"task": "ingest_all", "users": len(user_ids)})
+        async_task("jobs.sources.tasks.ingest_user", user_id, IngestionRun.Trigger.SCHEDULE,
+                   task_name=f"ingest-user-{user_id}")
+    logger.info("daily ingestion queued for %d users", len(user_ids),
+                extra={"task": "ingest_all", "users": len(user_ids)})
     return {"users": len(user_ids)}
 
 

@@ -17,7 +17,8 @@ def test_signed_in_visitors_of_the_landing_page_go_to_the_dashboard(alice_client
 def test_sign_up_creates_a_user_with_an_empty_profile(client, db):
     response = client.post(
         "/accounts/signup/",
-        {"email": "new@example.com", "username": "newbie", "password1": "a-good-long-passphrase", "password2": "a-good-long-passphrase"},
+        {"email": "new@example.com", "username": "newbie", "password1": "a-good-long-passphrase",
+         "password2": "a-good-long-passphrase"},
     )
     assert response.status_code == 302
     user = User.objects.get(username="newbie")

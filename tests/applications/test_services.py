@@ -50,7 +50,8 @@ def test_applied_keeps_a_date_the_user_set(alice, job):
 def test_each_move_is_recorded_exactly_once(alice, job):
     application = start_application(user=alice, job=job)
     for status in ["applied", "interview", "interview", "rejected"]:
-        application = move_application(application=application, status=status, note="call went well" if status == "interview" else "")
+        note = "call went well" if status == "interview" else ""
+        application = move_application(application=application, status=status, note=note)
     moves = [(e.from_status, e.to_status, e.note) for e in application.events.all()]
     assert moves == [("", "interested", ""), ("interested", "applied", ""), ("applied", "interview", "call went well"),
                      ("interview", "rejected", "")]

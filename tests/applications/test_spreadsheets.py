@@ -413,12 +413,12 @@ def test_linkedin_dates(text, expected):
 
 def test_linkedin_bad_date_and_missing_fields_are_row_errors(alice):
     data = (
-        "Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,"
-        "Question And Answers\n"
-        '"13/45/24, 1:00 PM",a@example.org, +1,Firm,Role,http://www.linkedin.com/jobs/view/1,cv.pdf,\n'
-        ',a@example.org, +1,Firm,Role 2,http://www.linkedin.com/jobs/view/2,cv.pdf,\n'
-        '"1/1/24, 1:00 PM",a@example.org, +1, ,Role 3,,cv.pdf,\n'
-    ).encode()
+        b"Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,"
+        b"Question And Answers\n"
+        b'"13/45/24, 1:00 PM",a@example.org, +1,Firm,Role,http://www.linkedin.com/jobs/view/1,cv.pdf,\n'
+        b',a@example.org, +1,Firm,Role 2,http://www.linkedin.com/jobs/view/2,cv.pdf,\n'
+        b'"1/1/24, 1:00 PM",a@example.org, +1, ,Role 3,,cv.pdf,\n'
+    )
     rows = by_line(preview_import(alice, data))
     assert "Application Date" in rows[2].errors[0]
     assert "missing" in rows[3].errors[0]
@@ -575,6 +575,7 @@ def test_large_previews_import_all_without_per_row_checkboxes(alice_client, sett
     response = upload(alice_client, ours(*rows))
     html = response.content.decode()
     assert 'name="line"' not in html and 'name="select" value="all"' in html
-    response = alice_client.post(reverse("spreadsheets:import_confirm"), {"token": response.context["token"], "select": "all"})
+    response = alice_client.post(reverse("spreadsheets:import_confirm"),
+                                 {"token": response.context["token"], "select": "all"})
     assert response.status_code == 302
     assert Job.objects.count() == 3

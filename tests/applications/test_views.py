@@ -18,7 +18,8 @@ def application(alice):
 @pytest.fixture
 def interview(application):
     return schedule_interview(application=application, starts_at=timezone.now() + timedelta(days=2),
-                              duration_minutes=45, kind="video", location="https://meet.example/abc", notes="Bring questions")
+                              duration_minutes=45, kind="video", location="https://meet.example/abc",
+                              notes="Bring questions")
 
 
 OWNED_URLS = [

@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from tests.jobs.sources.helpers import boards  # noqa: F401  (fixture: the stub job boards)
+
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 

@@ -5,12 +5,12 @@ import pytest
 from jobs.models import IngestionRun, Job, SourceSubscription
 from tests.browser.conftest import log_in
 from tests.factories import PASSWORD, make_user
-from tests.jobs.sources.helpers import boards, serve  # noqa: F401  (fixture)
+from tests.jobs.sources.helpers import serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_follow_a_board_by_url_preview_and_refresh(page, boards, settings):  # noqa: F811
+def test_follow_a_board_by_url_preview_and_refresh(page, boards, settings):
     settings.JOB_SOURCE_TIMEOUT = 10  # a loaded CI machine must not turn this flow into a timeout test
     serve(boards, "greenhouse")
     user = make_user("nina")  # an empty profile keeps every posting

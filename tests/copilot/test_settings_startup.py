@@ -4,11 +4,10 @@ import json
 import os
 import subprocess
 import sys
-from tests.paths import PROJECT_ROOT
 
 import pytest
 
-
+from tests.paths import PROJECT_ROOT
 
 UNSET = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "PYTEST_CURRENT_TEST",
          "DJANGO_ALLOW_ASYNC_UNSAFE"}

@@ -80,7 +80,7 @@ def test_query_count_does_not_grow_with_jobs(alice, alice_client, count, django_
     with django_assert_max_num_queries(7):  # session, user, profile; applications, events, job count; stacks
         response = alice_client.get(URL)
     assert response.status_code == 200
-    assert '<span class="metric-label">Jobs saved</span><span class="metric-value">%d</span>' % count in (
+    assert f'<span class="metric-label">Jobs saved</span><span class="metric-value">{count}</span>' in (
         response.content.decode())
 
 

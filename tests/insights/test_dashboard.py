@@ -117,7 +117,7 @@ def test_query_count_does_not_grow_with_jobs(alice, alice_client, count, django_
         warm = alice_client.get(URL)
     for response in (cold, warm):
         assert response.status_code == 200
-        assert '<span class="metric-label">Jobs saved</span><span class="metric-value">%d</span>' % count in (
+        assert f'<span class="metric-label">Jobs saved</span><span class="metric-value">{count}</span>' in (
             response.content.decode())
 
 

@@ -19,8 +19,8 @@ def test_export_holds_all_my_data_and_none_of_bobs(alice_client, alice, bob):
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = set(archive.namelist())
-    assert {"profile.json", "jobs.json", "applications.json", "job_sources.json", "ingestion_runs.json", "digest_log.json", "jobs.csv",
-            "applications.csv", "manifest.json"} <= names
+    assert {"profile.json", "jobs.json", "applications.json", "job_sources.json", "ingestion_runs.json",
+            "digest_log.json", "jobs.csv", "applications.csv", "manifest.json"} <= names
     everything = "".join(archive.read(name).decode() for name in names)
     assert "Bob Only Role" not in everything
     jobs = json.loads(archive.read("jobs.json"))

@@ -73,8 +73,8 @@ def test_best_match_sort_query_count_does_not_grow(alice, alice_client, count, d
 
 
 def test_the_batch_scores_from_the_database_equal_the_detail_page_scores(alice, alice_client):
-    from jobs.matching import queryset_totals
     from insights.recommendations import compute_recommendations
+    from jobs.matching import queryset_totals
     from jobs.models import Job
 
     make_job(alice, title="Engineer", requirements="5+ years of experience with Python", tech_stack=["Python"])

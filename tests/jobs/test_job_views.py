@@ -68,7 +68,8 @@ def test_search_filters_and_sort(alice_client, alice):
 
 
 def test_htmx_filter_request_returns_only_the_results_partial(alice_client, alice_job):
-    response = alice_client.get(reverse("jobs:list"), {"q": "python"}, headers={"HX-Request": "true", "HX-Target": "results"})
+    response = alice_client.get(reverse("jobs:list"), {"q": "python"},
+                                headers={"HX-Request": "true", "HX-Target": "results"})
     html = response.content.decode()
     assert 'id="results"' in html and "<html" not in html
     assert "Senior Python Engineer" in html
@@ -84,7 +85,8 @@ def test_pagination(alice_client, alice):
 
 def test_create_fills_the_stack_from_the_text_and_sanitises(alice_client, alice):
     response = alice_client.post(reverse("jobs:create"), {
-        "title": "Backend Engineer", "company": "Acme", "description_html": "<p onclick='x()'>We use Go, Postgres and k8s</p><script>alert(1)</script>",
+        "title": "Backend Engineer", "company": "Acme",
+        "description_html": "<p onclick='x()'>We use Go, Postgres and k8s</p><script>alert(1)</script>",
         "salary_text": "€60k–80k per year",
     })
     job = Job.objects.get(user=alice)
@@ -110,7 +112,8 @@ def test_create_with_bad_input_shows_errors_and_saves_nothing(alice_client, alic
 
 
 def test_inline_create_returns_the_new_row_out_of_band(alice_client, alice):
-    response = alice_client.post(reverse("jobs:create"), {"title": "Inline Role", "company": "Acme"}, headers={"HX-Request": "true"})
+    response = alice_client.post(reverse("jobs:create"), {"title": "Inline Role", "company": "Acme"},
+                                 headers={"HX-Request": "true"})
     html = response.content.decode()
     assert response.status_code == 200
     assert 'hx-swap-oob="afterbegin:#job-rows"' in html and "Inline Role" in html

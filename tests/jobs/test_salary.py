@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -66,7 +67,7 @@ def test_small_amounts_without_period_do_not_get_one():
 def test_result_is_frozen_with_decimals():
     result = parse_salary("$120,000 - $150,000 a year")
     assert isinstance(result.min, Decimal) and isinstance(result.max, Decimal)
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         result.min = Decimal(1)  # type: ignore[misc]
 
 

@@ -518,7 +518,8 @@ def test_r_and_c_next_to_each_other_are_both_languages():
 
 
 def test_irregular_whitespace_inside_multi_word_names_is_tolerated():
-    assert extract_skills("Google  Cloud\tPlatform and Ruby\u00a0on Rails") == ["Google Cloud Platform", "Ruby on Rails"]
+    found = extract_skills("Google  Cloud\tPlatform and Ruby\u00a0on Rails")
+    assert found == ["Google Cloud Platform", "Ruby on Rails"]
 
 
 def test_non_ascii_text_is_handled():

@@ -5,17 +5,10 @@ A new view that is not listed below fails `test_every_url_is_covered`: decide wh
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.utils import timezone
 
-from applications.services import add_note, schedule_interview
-from jobs.models import IngestionRun, SourceSubscription
-from tests.factories import make_application, make_job
-
-SECRET = "Zanzibar Quantum Widgets"  # appears in alice's data only
+from tests.security.helpers import SECRET
 
 # Open to anyone, by design.
 PUBLIC = {
@@ -31,7 +24,8 @@ OWN_PAGES = {
     "dashboard", "account_reauthenticate", "account_email", "account_change_password", "account_set_password",
     "profile:settings", "accounts:reset_calendar_token", "data_rights:index", "data_rights:export",
     "data_rights:delete", "sources:list", "sources:add", "sources:preview", "sources:refresh_all",
-    "jobs:list", "jobs:create", "jobs:add_from_url", "spreadsheets:export", "spreadsheets:import", "spreadsheets:import_confirm",
+    "jobs:list", "jobs:create", "jobs:add_from_url",
+    "spreadsheets:export", "spreadsheets:import", "spreadsheets:import_confirm",
     "applications:board", "applications:table", "applications:calendar", "insights:recommendations",
     "insights:skill_gap", "insights:analytics", "digests:preview", "digests:preview_html",
 }
@@ -69,18 +63,6 @@ def test_every_url_is_covered():
     known = PUBLIC | OWN_PAGES | set(OWNED_OBJECTS)
     missing = sorted({name for _, name, _ in APP_URLS} - known)
     assert not missing, f"new views not covered by the access matrix: {missing}"
-
-
-@pytest.fixture
-def objects(alice):
-    job = make_job(alice, title=f"{SECRET} Engineer", company=SECRET)
-    application = make_application(alice, job, status="applied")
-    add_note(application=application, text=f"{SECRET} note")
-    interview = schedule_interview(application=application, starts_at=timezone.now() + timedelta(days=1), kind="phone")
-    subscription = SourceSubscription.objects.create(user=alice, kind="greenhouse", params={"board": "zanzibar"},
-                                                     label=SECRET)
-    run = IngestionRun.objects.create(user=alice, subscription=subscription, source="greenhouse", status="succeeded")
-    return {"job": job, "application": application, "interview": interview, "subscription": subscription, "run": run}
 
 
 def url_for(name: str, objects: dict) -> str:

@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from django.test import Client
 
-from tests.security.test_access_matrix import EXISTING, OWN_PAGES, OWNED_OBJECTS, PUBLIC, objects, url_for  # noqa: F401
+from tests.security.test_access_matrix import EXISTING, OWN_PAGES, OWNED_OBJECTS, PUBLIC, url_for
 
 # RFC 8058 one-click unsubscribe is a POST from the mail client: the signed token protects it instead.
 CSRF_EXEMPT_BY_DESIGN = {"digests:unsubscribe"}
@@ -23,7 +23,7 @@ def csrf_client(alice):
 
 
 @pytest.mark.parametrize("name", POST_TARGETS)
-def test_post_without_a_csrf_token_is_refused(csrf_client, objects, name):  # noqa: F811
+def test_post_without_a_csrf_token_is_refused(csrf_client, objects, name):
     response = csrf_client.post(url_for(name, objects), {"status": "offer", "text": "x", "title": "x", "company": "y"})
     assert response.status_code == 403, (name, response.status_code)
 
@@ -41,7 +41,7 @@ def _snapshot() -> dict[str, list]:
     return snapshot
 
 
-def test_get_never_changes_state(alice_client, objects):  # noqa: F811
+def test_get_never_changes_state(alice_client, objects):
     alice_client.get("/dashboard/")  # first visit stores the time zone in the session
     before = _snapshot()
     for name in sorted((OWN_PAGES | set(OWNED_OBJECTS)) & EXISTING):

@@ -31,7 +31,8 @@ print(json.dumps({
 
 @pytest.fixture(scope="module")
 def production():
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    unset = {"DATABASE_URL", "PYTEST_CURRENT_TEST", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(DJANGO_SETTINGS_MODULE="copilot.settings", DEBUG="0", SECRET_KEY="p" * 60,
                ALLOWED_HOSTS="jobs.example.com", SITE_URL="https://jobs.example.com",
                DATABASE_URL=f"sqlite:///{PROJECT_ROOT / 'tests' / '.headers-probe.sqlite3'}")

@@ -12,6 +12,8 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="Delete the demo account's data and create it anew.")
 
     def handle(self, *args, reset: bool = False, **options) -> None:
-        user, created = seed_demo(reset=reset)
+        _, created = seed_demo(reset=reset)
         state = "created" if created else "already there"
-        self.stdout.write(self.style.SUCCESS(f"Demo account {state}: username {DEMO_USERNAME!r}, password {DEMO_PASSWORD!r}"))
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo account {state}: username {DEMO_USERNAME!r}, password {DEMO_PASSWORD!r}"
+        ))

@@ -10,8 +10,8 @@ from django.conf import settings
 from applications.services import update_dates
 from copilot.accounts.models import User
 from insights.digests.content import MAX_LOOKBACK, build_evening_summary, build_morning_brief
-from jobs.matching import match_job
 from insights.models import DigestLog
+from jobs.matching import match_job
 from tests.factories import make_user
 
 from .helpers import at, interview_at, job_at, move_at, track_at, utc
@@ -62,7 +62,7 @@ def test_morning_brief_lists_new_matches_follow_ups_and_interviews(morning_data,
 
     assert brief is not None
     assert brief.local_date == date(2026, 3, 10)
-    assert [m.title for m in brief.matches][0] == "Senior Python Engineer"
+    assert brief.matches[0].title == "Senior Python Engineer"
     assert {m.title for m in brief.matches} == {"Senior Python Engineer", "Frontend Developer", "Platform Engineer"}
     assert brief.new_jobs == 3
     top = brief.matches[0]

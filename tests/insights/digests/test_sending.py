@@ -11,8 +11,8 @@ import pytest
 from django.conf import settings
 from django.db import OperationalError, connections
 
-from insights.digests import tasks as digest_tasks
 from insights.digests import sending
+from insights.digests import tasks as digest_tasks
 from insights.digests.sending import MAX_ATTEMPTS, clean_subject, send_due_digests
 from insights.models import DigestLog
 from tests.factories import make_user
@@ -296,7 +296,7 @@ def _run_concurrently(target, n: int = 2) -> list:
                     if attempt == 9:
                         raise
                     time.sleep(0.02 * (attempt + 1))
-        except Exception as error:  # noqa: BLE001 - surfaced by the assertion below
+        except Exception as error:
             errors.append(error)
         finally:
             connections.close_all()

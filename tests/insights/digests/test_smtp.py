@@ -24,7 +24,7 @@ class Sink:
     def __init__(self) -> None:
         self.envelopes = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):
         self.envelopes.append(envelope)
         return "250 Message accepted for delivery"
 
@@ -109,7 +109,7 @@ def test_a_refused_connection_is_logged_then_retried_once_the_server_is_up(alice
 
 def test_a_server_that_rejects_the_message_marks_it_failed(alice, news, settings):
     class Rejecting(Sink):
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        async def handle_DATA(self, server, session, envelope):
             return "554 Transaction failed: spam"
 
     port = free_port()

@@ -96,7 +96,7 @@ def test_settings_page_links_to_both_previews(alice_client):
 def test_tokens_round_trip_and_refuse_tampering(alice):
     token = make_token(alice.pk, "morning")
     assert (read_token(token).user_id, read_token(token).kind) == (alice.pk, "morning")
-    payload, _, signature = token.partition(":")
+    _, _, signature = token.partition(":")
     forged = signing.dumps({"u": alice.pk + 1, "k": "morning"}, salt=SALT).split(":", 1)[0] + ":" + signature
     for bad in (token[:-2] + ("A" if token[-2] != "A" else "B") + token[-1], forged, token + "x", "garbage",
                 signing.dumps({"u": alice.pk, "k": "morning"}),  # no salt: another purpose

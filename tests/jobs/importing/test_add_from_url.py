@@ -7,20 +7,19 @@ from django.urls import reverse
 from copilot.lib import http
 from jobs.models import Job
 from tests.paths import FIXTURES
-from tests.stubserver import stub_server  # noqa: F401  (fixture)
 
 PAGES = FIXTURES / "pages"
 
 
 @pytest.fixture
-def public_name(monkeypatch, stub_server):  # noqa: F811
+def public_name(monkeypatch, stub_server):
     """Make 'jobs.example.test' resolve to the stub server and treat that one address as public."""
     monkeypatch.setattr(http, "resolve", lambda host, port: ["127.0.0.1"] if host == "jobs.example.test" else [])
     monkeypatch.setattr(http, "is_allowed_address", lambda address: address == "127.0.0.1")
     return f"http://jobs.example.test:{stub_server.port}"
 
 
-def test_a_page_with_json_ld_prefills_the_form_and_saves_nothing(alice_client, alice, stub_server, public_name):  # noqa: F811
+def test_a_page_with_json_ld_prefills_the_form_and_saves_nothing(alice_client, alice, stub_server, public_name):
     stub_server.html("/posting", (PAGES / "toplevel.html").read_text())
     response = alice_client.post(reverse("jobs:add_from_url"), {"url": f"{public_name}/posting"})
     assert response.status_code == 200
@@ -31,7 +30,7 @@ def test_a_page_with_json_ld_prefills_the_form_and_saves_nothing(alice_client, a
     assert not Job.objects.exists()
 
 
-def test_a_page_without_json_ld_fills_what_it_can_and_says_so(alice_client, stub_server, public_name):  # noqa: F811
+def test_a_page_without_json_ld_fills_what_it_can_and_says_so(alice_client, stub_server, public_name):
     stub_server.html("/plain", (PAGES / "no_jsonld.html").read_text())
     response = alice_client.post(reverse("jobs:add_from_url"), {"url": f"{public_name}/plain"})
     assert response.status_code == 200
@@ -61,7 +60,7 @@ def test_non_http_schemes_are_refused(alice_client):
     assert not Job.objects.exists()
 
 
-def test_a_redirect_to_a_private_address_is_refused(alice_client, stub_server, public_name):  # noqa: F811
+def test_a_redirect_to_a_private_address_is_refused(alice_client, stub_server, public_name):
     stub_server.redirect("/hop", "http://10.1.2.3/internal")
     response = alice_client.post(reverse("jobs:add_from_url"), {"url": f"{public_name}/hop"})
     assert response.status_code == 400

@@ -14,7 +14,7 @@ from copilot.lib.http import BlockedURL, FetchError, HTTPStatusError
 from jobs.importing import jsonld
 from jobs.importing.jsonld import PostingDraft, fetch_posting, parse_job_posting
 from tests.paths import FIXTURES, PROJECT_ROOT, shared_sample
-from tests.stubserver import StubResponse, stub_server  # noqa: F401  (fixture)
+from tests.stubserver import StubResponse
 
 PAGES = FIXTURES / "pages"
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from jobs.sources.ingest import subscription_params
 from jobs.models import Job, JobOrigin, SourceSubscription
 from jobs.sources import SOURCES
+from jobs.sources.ingest import subscription_params
 from tests.paths import FIXTURES
 from tests.stubserver import StubResponse, StubServer
 
@@ -82,7 +82,7 @@ def boards(settings, monkeypatch):
     settings.ENABLE_JOB_SCRAPING = True
     settings.JOB_SOURCE_TIMEOUT = 0.25
     with StubServer() as stub:
-        settings.JOB_BOARD_BASE_URLS = {kind: stub.base_url for kind in SOURCES}
+        settings.JOB_BOARD_BASE_URLS = dict.fromkeys(SOURCES, stub.base_url)
         yield stub
 
 
@@ -90,4 +90,4 @@ def boards(settings, monkeypatch):
 def only_loopback(settings):
     """Imported by every ingestion test module: even a test that forgot ``boards`` cannot reach
     a real board (port 9 on 127.0.0.1 refuses the connection)."""
-    settings.JOB_BOARD_BASE_URLS = {kind: "http://127.0.0.1:9" for kind in SOURCES}
+    settings.JOB_BOARD_BASE_URLS = dict.fromkeys(SOURCES, "http://127.0.0.1:9")

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from jobs.models import IngestionRun, Job
 from tests.factories import make_user
-from tests.jobs.sources.helpers import boards, make_subscription, only_loopback, serve  # noqa: F401
+from tests.jobs.sources.helpers import make_subscription, only_loopback, serve  # noqa: F401  (autouse)
 from tests.stubserver import StubResponse
 
 

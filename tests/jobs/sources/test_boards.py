@@ -6,17 +6,16 @@ invented companies and text. The ``*_real_sample`` tests read the recorded respo
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 
-from jobs.sources import SOURCES, Posting, SourceError, UnknownSource, detect_board, get_source
-from jobs.sources import common
+from jobs.sources import SOURCES, Posting, SourceError, UnknownSource, common, detect_board, get_source
 from jobs.sources.base import base_url_overrides
 from tests.paths import FIXTURES, shared_sample
-from tests.stubserver import stub_server  # noqa: F401  (fixture)
 
 BOARD_FIXTURES = FIXTURES / "boards"
 
@@ -76,7 +75,7 @@ def _patch_settings(monkeypatch, **values):
 
 
 def point_boards_at(monkeypatch, base_url: str):
-    mapping = {kind: base_url for kind in SOURCES}
+    mapping = dict.fromkeys(SOURCES, base_url)
     monkeypatch.setenv("JOB_BOARD_BASE_URLS", json.dumps(mapping))
     _patch_settings(monkeypatch, JOB_BOARD_BASE_URLS=mapping)
 
@@ -112,7 +111,7 @@ def test_every_plugin_returns_the_same_normalised_shape(kind, adzuna_keys):
 
 def test_posting_is_frozen():
     posting = parse("lever")[0]
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         posting.title = "changed"  # type: ignore[misc]
     assert posting.as_dict()["external_id"] == posting.external_id
 
@@ -527,7 +526,7 @@ def test_base_url_override_from_environment(monkeypatch):
     assert get_source("lever").build_requests({"board": "acme"}) == ["http://127.0.0.1:9/v0/postings/acme?mode=json"]
 
 
-def test_fetch_through_stub_server(monkeypatch, stub_server):  # noqa: F811
+def test_fetch_through_stub_server(monkeypatch, stub_server):
     point_boards_at(monkeypatch, stub_server.base_url)
     stub_server.json("/v1/boards/nimbus-labs/jobs", load("greenhouse"))
     postings = get_source("greenhouse").fetch({"board": "nimbus-labs"})
@@ -535,7 +534,7 @@ def test_fetch_through_stub_server(monkeypatch, stub_server):  # noqa: F811
     assert stub_server.requests[-1].query == {"content": ["true"]}
 
 
-def test_fetch_paginates_and_filters_client_side(monkeypatch, stub_server):  # noqa: F811
+def test_fetch_paginates_and_filters_client_side(monkeypatch, stub_server):
     point_boards_at(monkeypatch, stub_server.base_url)
     page1 = load("arbeitnow")
     page2 = {"data": [dict(page1["data"][0], slug="python-dev-dresden-410009", location="Dresden")],
@@ -547,14 +546,14 @@ def test_fetch_paginates_and_filters_client_side(monkeypatch, stub_server):  # n
     assert stub_server.hits("/api/job-board-api") == 2  # links.next null: page 3 not fetched
 
 
-def test_fetch_detects_malformed_but_valid_json(monkeypatch, stub_server):  # noqa: F811
+def test_fetch_detects_malformed_but_valid_json(monkeypatch, stub_server):
     point_boards_at(monkeypatch, stub_server.base_url)
     stub_server.json("/api/remote-jobs", {"jobs": {"not": "a list"}})
     with pytest.raises(SourceError):
         get_source("remotive").fetch({"query": "python"})
 
 
-def test_fetch_malformed_json_is_a_fetch_error(monkeypatch, stub_server):  # noqa: F811
+def test_fetch_malformed_json_is_a_fetch_error(monkeypatch, stub_server):
     from copilot.lib.http import FetchError
 
     point_boards_at(monkeypatch, stub_server.base_url)

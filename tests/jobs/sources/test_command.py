@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from jobs.models import IngestionRun, Job
-from tests.jobs.sources.helpers import boards, make_subscription, only_loopback, serve  # noqa: F401
+from tests.jobs.sources.helpers import make_subscription, only_loopback, serve  # noqa: F401  (autouse)
 from tests.stubserver import StubResponse
 
 

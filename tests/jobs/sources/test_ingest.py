@@ -12,12 +12,10 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from copilot.accounts.models import Profile
-from jobs.sources import ingest
-from jobs.sources.ingest import ProfileFilter, run_all, run_subscription, store_postings
 from jobs.models import IngestionRun, Job, SourceSubscription
-from jobs.sources import Posting
-from tests.jobs.sources.helpers import (  # noqa: F401  (fixtures)
-    boards,
+from jobs.sources import Posting, ingest
+from jobs.sources.ingest import ProfileFilter, run_all, run_subscription, store_postings
+from tests.jobs.sources.helpers import (  # noqa: F401  (only_loopback: autouse)
     make_job,
     make_subscription,
     only_loopback,

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django_q.models import Schedule
 from django_q.tasks import async_task
 
-from jobs.sources import tasks
 from jobs.models import IngestionRun, Job
-from tests.jobs.sources.helpers import boards, make_subscription, only_loopback, serve  # noqa: F401
+from jobs.sources import tasks
+from tests.jobs.sources.helpers import make_subscription, only_loopback, serve  # noqa: F401  (autouse)
 
 
 def test_the_daily_ingestion_schedule_is_installed(db):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jobs.models import IngestionRun, Job, SourceSubscription
-from tests.jobs.sources.helpers import boards, make_subscription, only_loopback, serve  # noqa: F401
+from tests.jobs.sources.helpers import make_subscription, only_loopback, serve  # noqa: F401  (autouse)
 from tests.stubserver import StubResponse
 
 LIST = reverse("sources:list")

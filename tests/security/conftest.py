@@ -1,0 +1,1 @@
+from tests.security.helpers import objects  # noqa: F401  (fixture)

@@ -1,0 +1,26 @@
+"""Alice's data for the security tests: one of everything she can own, each carrying a secret text."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from applications.services import add_note, schedule_interview
+from jobs.models import IngestionRun, SourceSubscription
+from tests.factories import make_application, make_job
+
+SECRET = "Zanzibar Quantum Widgets"  # appears in alice's data only
+
+
+@pytest.fixture
+def objects(alice):
+    job = make_job(alice, title=f"{SECRET} Engineer", company=SECRET)
+    application = make_application(alice, job, status="applied")
+    add_note(application=application, text=f"{SECRET} note")
+    interview = schedule_interview(application=application, starts_at=timezone.now() + timedelta(days=1), kind="phone")
+    subscription = SourceSubscription.objects.create(user=alice, kind="greenhouse", params={"board": "zanzibar"},
+                                                     label=SECRET)
+    run = IngestionRun.objects.create(user=alice, subscription=subscription, source="greenhouse", status="succeeded")
+    return {"job": job, "application": application, "interview": interview, "subscription": subscription, "run": run}
