@@ -36,7 +36,8 @@ class DatesForm(forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         applied, follow_up = cleaned.get("applied_date"), cleaned.get("follow_up_date")
         if applied and follow_up and follow_up < applied:
             self.add_error("follow_up_date", "The follow-up cannot be before the day you applied.")
@@ -56,7 +57,8 @@ class InterviewForm(forms.ModelForm):
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for name in ("location", "notes"):
             try:
                 refuse_control_characters(cleaned.get(name) or "")

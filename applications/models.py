@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -42,6 +44,11 @@ class Application(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ApplicationQuerySet.as_manager()
+
+    # Not stored: what a board card shows, set per request by applications.queries.annotate_card.
+    days_in_stage: int
+    next_due: tuple[date, str] | None
+    is_overdue: bool
 
     class Meta:
         ordering = ["-updated_at", "-id"]

@@ -27,16 +27,17 @@ from applications.services import (
 )
 from copilot.accounts.models import Profile
 from copilot.accounts.services import get_profile
+from copilot.requests import AuthedRequest
 from jobs.models import Job
 
 FEED_HISTORY = timedelta(days=90)  # past interviews the calendar feed still lists
 
 
-def get_application_for_user(request: HttpRequest, pk: int) -> Application:
+def get_application_for_user(request: AuthedRequest, pk: int) -> Application:
     return get_object_or_404(Application.objects.for_user(request.user).select_related("job"), pk=pk)
 
 
-def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+def _back(request: AuthedRequest, fallback: str) -> HttpResponse:
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         return redirect(target)
@@ -44,7 +45,7 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 
 
 @login_required
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: AuthedRequest) -> HttpResponse:
     context = {"columns": board_columns(request.user), "follow_ups": follow_ups(request.user),
                "status_choices": Status.choices}
     template = "applications/board.html"
@@ -54,7 +55,7 @@ def board(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def table(request: HttpRequest) -> HttpResponse:
+def table(request: AuthedRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     q = " ".join(request.GET.get("q", "").split())[:200]
     page = Paginator(table_queryset(request.user, status=status, q=q), 50).get_page(request.GET.get("page"))
@@ -68,7 +69,7 @@ def table(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def track(request: HttpRequest, job_id: int) -> HttpResponse:
+def track(request: AuthedRequest, job_id: int) -> HttpResponse:
     """The Track button: start an application as `interested` (idempotent)."""
     job = get_object_or_404(Job.objects.for_user(request.user), pk=job_id)
     application = start_application(user=request.user, job=job)
@@ -80,7 +81,7 @@ def track(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     return render(request, "applications/detail.html", _detail_context(application))
 
@@ -103,7 +104,7 @@ def _detail_context(application: Application, **forms) -> dict:
 
 @login_required
 @require_POST
-def move(request: HttpRequest, pk: int) -> HttpResponse:
+def move(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -127,7 +128,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
@@ -139,7 +140,7 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def dates(request: HttpRequest, pk: int) -> HttpResponse:
+def dates(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = DatesForm(request.POST)
     if form.is_valid():
@@ -151,7 +152,7 @@ def dates(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_add(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = InterviewForm(request.POST)
     if form.is_valid():
@@ -165,14 +166,14 @@ def interview_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "applications/detail.html", _detail_context(application, interview_form=form), status=400)
 
 
-def _interview_for_user(request: HttpRequest, pk: int) -> Interview:
+def _interview_for_user(request: AuthedRequest, pk: int) -> Interview:
     interviews = Interview.objects.filter(application__user=request.user).select_related("application__job")
     return get_object_or_404(interviews, pk=pk)
 
 
 @login_required
 @require_POST
-def interview_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     interview = _interview_for_user(request, pk)
     application = interview.application
     cancel_interview(interview=interview)
@@ -182,7 +183,7 @@ def interview_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def interview_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def interview_ics(request: AuthedRequest, pk: int) -> HttpResponse:
     interview = _interview_for_user(request, pk)
     response = HttpResponse(calendar.calendar_bytes([interview]), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="interview-{interview.pk}.ics"'
@@ -207,7 +208,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def calendar_info(request: HttpRequest) -> HttpResponse:
+def calendar_info(request: AuthedRequest) -> HttpResponse:
     profile = get_profile(request.user)
     feed_url = request.build_absolute_uri(reverse("applications:calendar_feed", args=[profile.calendar_token]))
     return render(request, "applications/calendar.html", {"feed_url": feed_url})

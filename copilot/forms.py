@@ -32,10 +32,10 @@ class ListField(forms.CharField):
             return self.joiner.join(value)
         return value
 
-    def to_python(self, value) -> list[str]:
+    def to_python(self, value) -> list[str]:  # type: ignore[override]  # a list field built on CharField's text
         if isinstance(value, (list, tuple)):
             value = "\n".join(value)
-        text = super().to_python(value)
+        text = super().to_python(value) or ""
         refuse_control_characters(text)
         items: list[str] = []
         seen: set[str] = set()

@@ -24,7 +24,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 
 # Requests in tests are plain HTTP (the production HTTPS settings have their own test, in a fresh process).
 SECURE_SSL_REDIRECT = False
-SECURE_PROXY_SSL_HEADER = None
+SECURE_PROXY_SSL_HEADER = None  # type: ignore[assignment]  # Django accepts None: no proxy header
 SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
@@ -34,4 +34,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-STATIC_ROOT = None  # whitenoise serves from the finders in tests
+STATIC_ROOT = None  # type: ignore[assignment]  # whitenoise serves from the finders in tests

@@ -20,7 +20,8 @@ class PackagedAssetFinder(BaseFinder):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.storage = FileSystemStorage(location=PACKAGE_DATA)
-        self.storage.prefix = "vendor/plotly"
+        # collectstatic copies files to the storage's prefix; the stubs do not know this attribute.
+        self.storage.prefix = "vendor/plotly"  # type: ignore[attr-defined]
 
     def check(self, **kwargs):
         return []

@@ -5,7 +5,7 @@ from django.urls import include, path
 from copilot import views
 
 # The admin signs in through allauth's login, so it shares its rate limits.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]  # allauth's documented way
 admin.site.site_header = "Career Co-Pilot operations"
 admin.site.site_title = "Career Co-Pilot admin"
 

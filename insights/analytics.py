@@ -45,7 +45,7 @@ STAGES: tuple[tuple[str, str], ...] = (
 )
 STAGE_RANK = {status: rank for rank, (status, _) in enumerate(STAGES)}
 # Statuses outside the ladder and the stage they imply at least.
-IMPLIED_RANK = {Status.REJECTED: 1, Status.DECLINED: 1, Status.WITHDRAWN: 0}
+IMPLIED_RANK: dict[str, int] = {Status.REJECTED: 1, Status.DECLINED: 1, Status.WITHDRAWN: 0}
 RESPONDED = frozenset(str(status) for status in RESPONDED_STATUSES)
 SENT_RANK = STAGE_RANK[Status.APPLIED]
 SENT_STATUSES = sorted(

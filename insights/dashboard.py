@@ -8,6 +8,7 @@ dataclasses), so it pickles.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -31,10 +32,10 @@ INTERVIEW_DAYS = 7
 
 @dataclass(frozen=True, slots=True)
 class Agenda:
-    recent: tuple[dict[str, Any], ...]
-    follow_ups: tuple[dict[str, Any], ...]  # due today or overdue, not closed
+    recent: tuple[Mapping[str, Any], ...]
+    follow_ups: tuple[Mapping[str, Any], ...]  # due today or overdue, not closed
     follow_ups_total: int
-    interviews: tuple[dict[str, Any], ...]  # today and the next 7 days
+    interviews: tuple[Mapping[str, Any], ...]  # today and the next 7 days
     interviews_total: int
 
     follow_ups_more = count_not_shown("follow_ups_total", "follow_ups")

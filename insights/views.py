@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from copilot.accounts.services import get_profile
+from copilot.requests import AuthedRequest
 from insights import charts
 from insights.analytics import analytics_for
 from insights.dashboard import dashboard_context
@@ -20,13 +21,13 @@ MISSING_SHOWN = 60
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthedRequest) -> HttpResponse:
     """The signed-in home page: it combines every app, so it lives in the top layer."""
     return render(request, "insights/dashboard.html", dashboard_context(request.user))
 
 
 @login_required
-def recommendations(request: HttpRequest) -> HttpResponse:
+def recommendations(request: AuthedRequest) -> HttpResponse:
     n = clamp_n(request.GET.get("n"))
     ranking = recommendations_for(request.user)
     items = ranking.top(n)
@@ -42,7 +43,7 @@ def recommendations(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def skill_gap(request: HttpRequest) -> HttpResponse:
+def skill_gap(request: AuthedRequest) -> HttpResponse:
     scope = request.GET.get("scope", "all")
     scope = scope if scope in SCOPES else "all"
     gap = skill_gap_for(request.user, scope)
@@ -59,7 +60,7 @@ def skill_gap(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def analytics(request: HttpRequest) -> HttpResponse:
+def analytics(request: AuthedRequest) -> HttpResponse:
     data = analytics_for(request.user, timezone.localdate())
     missing = skill_gap_for(request.user, "all").missing[:MISSING_ON_ANALYTICS]
     figures = {

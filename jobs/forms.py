@@ -33,7 +33,8 @@ class JobForm(forms.ModelForm):
         }
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for name in ("title", "company", "location", "salary_text", "description_html", "requirements"):
             value = cleaned.get(name)
             if isinstance(value, str):

@@ -434,7 +434,8 @@ def score_rows(rows: Iterable[Mapping[str, Any]], profile: Any) -> list[tuple[Ma
     return scored
 
 
-def _totals(rows: Iterable[tuple[int, str, str, str, Any, str]], mp: MatchProfile) -> dict[int, int]:
+def _totals(rows: Iterable[tuple[int, str | None, str | None, str | None, Any, str | None]], mp: MatchProfile,
+            ) -> dict[int, int]:
     """Totals by job id from ``(id, title, location, remote_option, stack, text level)`` tuples.
 
     The same arithmetic as :func:`_result` with the component functions inlined or memoised

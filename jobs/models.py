@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -109,6 +111,14 @@ class SourceSubscription(models.Model):
 
     objects = SourceSubscriptionQuerySet.as_manager()
 
+    # Not stored: what the subscriptions page shows, set per request by jobs.sources.views._decorate.
+    source_label: str
+    interval_text: str
+    next_allowed: datetime | None
+    source_available: bool
+    latest_run: IngestionRun | None
+    refreshable: bool
+
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
@@ -173,6 +183,11 @@ class IngestionRun(models.Model):
     error = models.TextField(blank=True)
 
     objects = IngestionRunQuerySet.as_manager()
+
+    # Not stored: set per request by jobs.sources.views._decorate_run for the status fragment.
+    is_stale: bool
+    polling: bool
+    waiting_long: bool
 
     class Meta:
         ordering = ["-created_at", "-id"]

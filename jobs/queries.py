@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any, cast
 
-from django.db.models import Q, QuerySet
+from django.db.models import Field, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -31,7 +32,8 @@ def application_status_choices() -> list[tuple[str, str]]:
     applications app sits above jobs, and jobs never imports it.
     """
     application = Job._meta.get_field("application").related_model
-    return list(application._meta.get_field("status").choices)
+    status = cast(Field, application._meta.get_field("status"))
+    return [(str(value), str(label)) for value, label in status.choices or ()]
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class JobFilters:
 
 
 def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
-    jobs = Job.objects.for_user(user).select_related("application")
+    jobs: QuerySet[Job] = Job.objects.for_user(user).select_related("application")
     if filters.q:
         for word in filters.q.split()[:8]:
             jobs = jobs.filter(
@@ -88,13 +90,14 @@ def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
         jobs = jobs.filter(application__status=filters.status)
     if filters.added:
         jobs = jobs.filter(created_at__gte=timezone.now() - timedelta(days=int(filters.added)))
-    order = {
+    orders: dict[str, list[Any]] = {
         "newest": ["-created_at", "-id"],
         "oldest": ["created_at", "id"],
         "company": [Lower("company"), Lower("title"), "id"],
         "title": [Lower("title"), Lower("company"), "id"],
         "score": ["-match_score", "-id"],
-    }[filters.sort]
+    }
+    order = orders[filters.sort]
     if filters.sort == "score":
         jobs = annotate_match_score(jobs, user)  # scored in Python, one extra query
     # The list never needs the long description columns.

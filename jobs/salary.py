@@ -233,18 +233,13 @@ def parse_salary(text: str | None) -> SalaryRange:
     low: Decimal | None
     high: Decimal | None
     # The first pair "A - B" (or "A to B") makes a range.
-    pair = None
-    for first, second in pairwise(amounts):
-        if _joins_range(text, first, second):
-            pair = (first, second)
-            break
+    pair = next(((a, b) for a, b in pairwise(amounts) if _joins_range(text, a, b)), None)
     if pair:
-        (_, _, low, mag1), (_, _, high, _) = pair
+        (_, _, first_value, mag1), (_, _, second_value, _) = pair
         # "60-80k", "£40-100,000": the first number borrows the second's magnitude.
-        if low < 1000 <= high and not mag1 and low * 1000 <= high * 10:
-            low *= 1000
-        if low > high:
-            low, high = high, low
+        if first_value < 1000 <= second_value and not mag1 and first_value * 1000 <= second_value * 10:
+            first_value *= 1000
+        low, high = sorted((first_value, second_value))
     else:
         start, end, value, _ = amounts[0]
         before, after = text[:start], text[end:]
@@ -297,6 +292,6 @@ def format_salary(min, max, currency: str = "", period: str = "") -> str:
         text = _money(low, currency)
     elif low is not None:
         text = f"From {_money(low, currency)}"
-    else:
+    elif high is not None:
         text = f"Up to {_money(high, currency)}"
     return f"{text} per {period}" if period in _PERIODS else text

@@ -3,11 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from copilot.accounts.services import get_profile
+from copilot.requests import AuthedRequest
 from jobs.forms import JobForm
 from jobs.matching import match_job
 from jobs.models import Job, JobOrigin, JobType, RemoteOption
@@ -19,13 +20,13 @@ PAGE_SIZE = 25
 ORIGINS = {JobOrigin.MANUAL, JobOrigin.URL}
 
 
-def get_job_for_user(request: HttpRequest, pk: int) -> Job:
+def get_job_for_user(request: AuthedRequest, pk: int) -> Job:
     """Another user's job is a 404, never a 403: its existence is not revealed."""
     return get_object_or_404(Job.objects.for_user(request.user).select_related("application"), pk=pk)
 
 
 @login_required
-def job_list(request: HttpRequest) -> HttpResponse:
+def job_list(request: AuthedRequest) -> HttpResponse:
     filters = JobFilters.from_query(request.GET)
     page = Paginator(filter_jobs(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -49,7 +50,7 @@ def job_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def job_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
     return render(request, "jobs/detail.html", {"job": job, "match": match_job(job, get_profile(request.user))})
 
@@ -60,7 +61,7 @@ def form_context(form: JobForm, **extra) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def job_create(request: HttpRequest) -> HttpResponse:
+def job_create(request: AuthedRequest) -> HttpResponse:
     inline = bool(request.htmx)
     origin = request.POST.get("origin", JobOrigin.MANUAL)
     if origin not in ORIGINS:
@@ -82,7 +83,7 @@ def job_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def job_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
     inline = bool(request.htmx)
     if request.method == "POST":
@@ -101,14 +102,14 @@ def job_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def job_row(request: HttpRequest, pk: int) -> HttpResponse:
+def job_row(request: AuthedRequest, pk: int) -> HttpResponse:
     """One row of the list, used to cancel an inline edit."""
     return render(request, "jobs/_row.html", {"job": get_job_for_user(request, pk)})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def job_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def job_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
     if request.method == "POST":
         title = str(job)

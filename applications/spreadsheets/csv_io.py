@@ -15,11 +15,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Field, TextChoices
 
 from applications.models import Status
 from applications.services import start_application
@@ -258,7 +259,7 @@ def _sniff_format(header: list[str]) -> tuple[str, dict[str, int]]:
 
 
 def _max_length(name: str) -> int | None:
-    return Job._meta.get_field(name).max_length
+    return cast(Field, Job._meta.get_field(name)).max_length
 
 
 def _parse_iso_date(value: str) -> date:
@@ -290,7 +291,7 @@ def _parse_linkedin_date(value: str) -> date:
     raise ValueError(f"“{value}” is not a date (expected something like “6/5/24, 11:03 AM”).")
 
 
-def _choice(value: str, choices: type, label: str) -> str:
+def _choice(value: str, choices: type[TextChoices], label: str) -> str:
     """Accept a stored value ("full_time") or its label ("Full-time"), any case."""
     if not value:
         return ""

@@ -6,13 +6,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from applications.spreadsheets import csv_io
 from applications.spreadsheets.forms import CSVUploadForm
+from copilot.requests import AuthedRequest
 
 # The preview page carries the whole file back in a signed hidden field (no server-side
 # storage of uploads); these bound that round trip.
@@ -32,13 +33,13 @@ def _max_checkboxes() -> int | None:
     return None if limit is None else max(limit - 10, 0)
 
 
-def _render_form(request: HttpRequest, form: CSVUploadForm, *, status: int = 200, **context) -> HttpResponse:
+def _render_form(request: AuthedRequest, form: CSVUploadForm, *, status: int = 200, **context) -> HttpResponse:
     return render(request, "applications/spreadsheets/import.html", {"form": form, **context}, status=status)
 
 
 @login_required
 @require_safe
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+def export_csv(request: AuthedRequest) -> StreamingHttpResponse:
     def lines():
         yield "\ufeff"  # byte-order mark: Excel otherwise reads UTF-8 as the local code page
         yield from csv_io.iter_jobs_csv(request.user)
@@ -52,7 +53,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def import_csv(request: HttpRequest) -> HttpResponse:
+def import_csv(request: AuthedRequest) -> HttpResponse:
     if request.method != "POST":
         return _render_form(request, CSVUploadForm())
     form = CSVUploadForm(request.POST, request.FILES)
@@ -82,7 +83,7 @@ def import_csv(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def import_confirm(request: HttpRequest) -> HttpResponse:
+def import_confirm(request: AuthedRequest) -> HttpResponse:
     try:
         payload = _signer().unsign_object(request.POST.get("token", ""), max_age=SIGNED_MAX_AGE)
     except signing.SignatureExpired:

@@ -65,7 +65,7 @@ def _owned(model: type[Model]) -> Exporter:
     """Every row of ``model`` the user owns (its ``user`` column left out)."""
 
     def export(user: User) -> Iterable[dict[str, Any]]:
-        return _rows(model.objects.filter(user=user).order_by("pk"), exclude=("user",))
+        return _rows(model._default_manager.filter(user=user).order_by("pk"), exclude=("user",))
 
     return export
 
@@ -85,11 +85,12 @@ def export_zip(user: User) -> bytes:
     """A zip with one JSON file per kind of data, plus CSV files of jobs and applications."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        manifest = {"exported_at": timezone.now(), "user": user.username, "files": []}
+        files: list[dict[str, Any]] = []
+        manifest = {"exported_at": timezone.now(), "user": user.username, "files": files}
         for name, exporter in EXPORTERS.items():
             rows = list(exporter(user))
             archive.writestr(f"{name}.json", json.dumps(rows, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False))
-            manifest["files"].append({"name": f"{name}.json", "records": len(rows)})
+            files.append({"name": f"{name}.json", "records": len(rows)})
         jobs_csv = io.StringIO()
         write_jobs_csv(user, jobs_csv)
         archive.writestr("jobs.csv", jobs_csv.getvalue())

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import heapq
 import zoneinfo
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import cast
 
 from django.conf import settings
 from django.db.models import Count, Window
@@ -210,8 +212,8 @@ def build_morning_brief(user, *, now: datetime) -> MorningBrief | None:
             title=application.job.title,
             company=application.job.company,
             status_label=_STATUS_LABELS.get(application.status, application.status),
-            due=application.follow_up_date,
-            days_overdue=(today - application.follow_up_date).days,
+            due=cast(date, application.follow_up_date),  # follow_ups() only returns dated ones
+            days_overdue=(today - cast(date, application.follow_up_date)).days,
             url=absolute_url(reverse("applications:detail", args=[application.pk])),
         )
         for application in [*due.overdue, *due.due_today]
@@ -380,7 +382,7 @@ def build_evening_summary(user, *, now: datetime) -> EveningSummary | None:
     )
 
 
-BUILDERS = {
+BUILDERS: dict[str, Callable[..., MorningBrief | EveningSummary | None]] = {
     DigestLog.Kind.MORNING: build_morning_brief,
     DigestLog.Kind.EVENING: build_evening_summary,
 }

@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 import css_inline
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
@@ -121,7 +122,8 @@ def render_digest(user, digest: MorningBrief | EveningSummary) -> RenderedDigest
 
 def _tidy_text(text: str) -> str:
     """Templates leave blank lines where tags were: keep at most one empty line in a row."""
-    lines, blank = [], False
+    lines: list[str] = []
+    blank = False
     for line in text.splitlines():
         line = line.rstrip()
         if not line:
@@ -230,7 +232,7 @@ def retryable_digests(now: datetime, *, kinds: Iterable[str] = KINDS,
         logs = logs.filter(user_id__in=list(user_ids))
     return [
         log for log in logs.order_by("id")
-        if log.attempted_at <= now - RETRY_DELAY * log.attempts
+        if log.attempted_at is not None and log.attempted_at <= now - RETRY_DELAY * log.attempts
         and now.astimezone(_zone(log.user.profile.timezone)).date() == log.local_date
     ]
 
@@ -242,7 +244,7 @@ class _Outbox:
     """One connection to the configured mailer for a whole run; dropped and reopened after a failure."""
 
     def __init__(self) -> None:
-        self._connection = None
+        self._connection: BaseEmailBackend | None = None
 
     def send(self, message: EmailMultiAlternatives) -> None:
         if self._connection is None:
@@ -381,11 +383,11 @@ def send_due_digests(now: datetime | None = None, *, kinds: Iterable[str] = KIND
             summary[_deliver(log, log.user, now, outbox)] += 1
         for kind in kinds:
             for due in due_digests(kind, now, force=force, user_ids=user_ids):
-                log = None if due.claimed else _claim(due.user.pk, kind, due.local_date, now)
-                if log is None:
+                claimed = None if due.claimed else _claim(due.user.pk, kind, due.local_date, now)
+                if claimed is None:
                     summary["taken"] += 1
                     continue
-                summary[_deliver(log, due.user, now, outbox)] += 1
+                summary[_deliver(claimed, due.user, now, outbox)] += 1
     finally:
         outbox.close()
     result = {key: summary[key] for key in ("sent", "failed", "skipped", "taken", "retried")}

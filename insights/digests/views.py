@@ -17,14 +17,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from copilot.accounts.models import Profile
 from copilot.accounts.services import get_profile
+from copilot.requests import AuthedRequest
 from insights.digests.sending import compose
 from insights.digests.tokens import InvalidToken, read_token
-from insights.models import DigestLog
+from insights.models import DigestKind, DigestLog
 
 logger = logging.getLogger("copilot.digests")
 
 # The mail's HTML is shown in a same-origin frame: its inline styles are its whole point, it has no scripts.
-EMAIL_FRAME_CSP = {
+EMAIL_FRAME_CSP: dict[str, list[str]] = {
     "default-src": [CSP.NONE],
     "style-src": [CSP.UNSAFE_INLINE],
     "img-src": [CSP.SELF, "data:"],
@@ -34,15 +35,15 @@ EMAIL_FRAME_CSP = {
 }
 
 
-def _kind_or_404(kind: str) -> DigestLog.Kind:
+def _kind_or_404(kind: str) -> DigestKind:
     if kind not in DigestLog.Kind.values:
         raise Http404("No such digest.")
-    return DigestLog.Kind(kind)
+    return DigestKind(kind)
 
 
 @login_required
 @require_GET
-def preview(request: HttpRequest, kind: str) -> HttpResponse:
+def preview(request: AuthedRequest, kind: str) -> HttpResponse:
     """The digest as it would be sent now to the signed-in user (nothing is sent or logged)."""
     kind = _kind_or_404(kind)
     profile = get_profile(request.user)
@@ -64,7 +65,7 @@ def preview(request: HttpRequest, kind: str) -> HttpResponse:
 @require_GET
 @xframe_options_sameorigin
 @csp_override(EMAIL_FRAME_CSP)
-def preview_html(request: HttpRequest, kind: str) -> HttpResponse:
+def preview_html(request: AuthedRequest, kind: str) -> HttpResponse:
     """The HTML part alone, framed by the preview page; links open in the whole window."""
     kind = _kind_or_404(kind)
     composed = compose(request.user, kind, now=timezone.now())

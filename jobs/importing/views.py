@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from copilot.lib.http import FetchError
+from copilot.requests import AuthedRequest
 from jobs.forms import JobForm
 from jobs.importing.forms import AddFromURLForm
 from jobs.importing.jsonld import fetch_posting
@@ -15,7 +16,7 @@ from jobs.views import form_context
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def add_from_url(request: HttpRequest) -> HttpResponse:
+def add_from_url(request: AuthedRequest) -> HttpResponse:
     """Fetch a posting's page and pre-fill the job form; nothing is saved until the user confirms."""
     if request.method == "POST":
         url_form = AddFromURLForm(request.POST)

@@ -2,18 +2,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from copilot.accounts.models import timezone_names
 from copilot.accounts.services import get_profile
 from copilot.middleware import remember_timezone
+from copilot.requests import AuthedRequest
 from jobs.profile.forms import ProfileForm
 from jobs.skills import skill_names
 
 
 @login_required
-def profile_settings(request: HttpRequest) -> HttpResponse:
+def profile_settings(request: AuthedRequest) -> HttpResponse:
     profile = get_profile(request.user)
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=profile)

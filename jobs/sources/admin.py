@@ -31,7 +31,8 @@ class SourceSubscriptionAdmin(admin.ModelAdmin):
                     f"filtered out {run.filtered_out}")
             if run.error:
                 text += f". {run.error}"
-            level = {IngestionRun.Status.FAILED: messages.ERROR, IngestionRun.Status.SKIPPED: messages.WARNING}
+            level: dict[str, int] = {IngestionRun.Status.FAILED: messages.ERROR,
+                                     IngestionRun.Status.SKIPPED: messages.WARNING}
             self.message_user(request, text, level.get(run.status, messages.SUCCESS))
 
 

@@ -92,8 +92,8 @@ class AdzunaSource(Source):
         return not isinstance(count, int) or count > page * RESULTS_PER_PAGE
 
     def _posting(self, job: Mapping[str, Any], currency: str) -> Posting:
-        company = job.get("company") if isinstance(job.get("company"), Mapping) else {}
-        location_value = job.get("location") if isinstance(job.get("location"), Mapping) else {}
+        company = given if isinstance(given := job.get("company"), Mapping) else {}
+        location_value = place if isinstance(place := job.get("location"), Mapping) else {}
         location, hint = common.clean_location(location_value.get("display_name") or "")
         html, text = common.description(job.get("description") or "", encoded=None)
         predicted = str(job.get("salary_is_predicted") or "0").strip() == "1"

@@ -54,7 +54,7 @@ class ArbeitnowSource(Source):
     def _posting(self, job: Mapping[str, Any]) -> Posting:
         location, hint = common.clean_location(job.get("location") or "")
         html, text = common.description(job.get("description") or "", encoded=None)
-        tags = job.get("tags") if isinstance(job.get("tags"), list) else []
+        tags = raw_tags if isinstance(raw_tags := job.get("tags"), list) else []
         return self.make_posting(
             external_id=job["slug"],
             title=job["title"],

@@ -52,7 +52,7 @@ class AshbySource(Source):
             html, text = common.description(raw_html, encoded=None)
         else:
             html, text = common.description(common.text_to_html(job.get("descriptionPlain") or ""), encoded=False)
-        compensation = job.get("compensation") if isinstance(job.get("compensation"), Mapping) else {}
+        compensation = given if isinstance(given := job.get("compensation"), Mapping) else {}
         salary = _salary(compensation)
         salary_text = (compensation.get("scrapeableCompensationSalarySummary")
                        or compensation.get("compensationTierSummary") or "")

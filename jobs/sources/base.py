@@ -109,8 +109,8 @@ class Source:
     # Non-empty when the board's terms require crediting it next to its jobs.
     attribution: ClassVar[str] = ""
     homepage: ClassVar[str] = ""
-    timeout: ClassVar[float] = 20.0
-    max_bytes: ClassVar[int] = 10_000_000
+    timeout: float = 20.0  # seconds; an instance may be given another (ingest.configured_source)
+    max_bytes: int = 10_000_000
     max_pages: ClassVar[int] = 1
 
     # ------------------------------------------------------------------ configuration

@@ -49,6 +49,7 @@ def parse_datetime(value: Any) -> datetime | None:
     RFC 2822 strings, and date/datetime objects."""
     if value is None or value == "" or isinstance(value, bool):
         return None
+    dt: datetime | None
     if isinstance(value, datetime):
         dt = value
     elif isinstance(value, date):

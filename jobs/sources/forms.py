@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -88,7 +88,8 @@ class BoardSubscriptionForm(_SubscriptionForm):
     field_order = ["kind", "board", "url", "label"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         url = _text(cleaned.get("url") or "")
         board = _text(cleaned.get("board") or "")
         kind = cleaned.get("kind") or ""
@@ -155,8 +156,9 @@ class SearchSubscriptionForm(_SubscriptionForm):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
         choices, disabled = search_kind_choices()
-        self.fields["kind"].choices = choices
-        self.fields["kind"].widget = OptionsSelect(choices=choices, disabled_values=disabled)
+        kind = cast(forms.ChoiceField, self.fields["kind"])
+        kind.choices = choices
+        kind.widget = OptionsSelect(choices=choices, disabled_values=disabled)
         self.disabled_kinds = disabled
 
     def clean_kind(self) -> str:
@@ -167,7 +169,8 @@ class SearchSubscriptionForm(_SubscriptionForm):
         return kind
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         kind = cleaned.get("kind")
         if not kind:
             return cleaned
@@ -187,6 +190,8 @@ class SubscriptionEditForm(_SubscriptionForm):
     query = forms.CharField(label="Keywords", max_length=100, required=False)
     location = forms.CharField(label="Location", max_length=100, required=False)
 
+    instance: SourceSubscription
+
     def __init__(self, *args: Any, instance: SourceSubscription, **kwargs: Any):
         params = instance.params or {}
         kwargs.setdefault("initial", {"label": instance.label, **params})
@@ -200,7 +205,8 @@ class SubscriptionEditForm(_SubscriptionForm):
         self.order_fields(["board", "query", "location", "label"])
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         kind = self.instance.kind
         if self.takes == "board":
             if not cleaned.get("board"):

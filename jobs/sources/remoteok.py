@@ -52,7 +52,7 @@ class RemoteOKSource(Source):
         location, _ = common.clean_location(job.get("location") or "")
         html, text = common.description(common.fix_mojibake(job.get("description") or ""), encoded=None)
         url = job.get("url") or job.get("apply_url") or ""
-        tags = job.get("tags") if isinstance(job.get("tags"), list) else []
+        tags = raw_tags if isinstance(raw_tags := job.get("tags"), list) else []
         return self.make_posting(
             external_id=job["id"],
             title=common.fix_mojibake(job["position"]),

@@ -69,7 +69,7 @@ class RemotiveSource(Source):
             salary=salary,
             url=url,
             posted_at=common.parse_datetime(job.get("publication_date")),
-            tags=job.get("tags") if isinstance(job.get("tags"), list) else (),
+            tags=tags if isinstance(tags := job.get("tags"), list) else (),
             attribution_url=url or self.homepage,
         )
 

@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from copilot.accounts.services import get_profile
+from copilot.requests import AuthedRequest
 from jobs.models import IngestionRun, SourceSubscription
 from jobs.sources import SOURCES, ingest
 from jobs.sources.forms import BoardSubscriptionForm, SearchSubscriptionForm, SubscriptionEditForm
@@ -27,12 +28,12 @@ WORKER_WAIT_HINT = timedelta(seconds=30)
 FORMS = {"board": BoardSubscriptionForm, "search": SearchSubscriptionForm}
 
 
-def get_subscription_for_user(request: HttpRequest, pk: int) -> SourceSubscription:
+def get_subscription_for_user(request: AuthedRequest, pk: int) -> SourceSubscription:
     """Another user's subscription is a 404, never a 403."""
     return get_object_or_404(SourceSubscription.objects.for_user(request.user), pk=pk)
 
 
-def get_run_for_user(request: HttpRequest, pk: int) -> IngestionRun:
+def get_run_for_user(request: AuthedRequest, pk: int) -> IngestionRun:
     return get_object_or_404(IngestionRun.objects.for_user(request.user).select_related("subscription"), pk=pk)
 
 
@@ -65,7 +66,7 @@ def _subscriptions(user) -> list[SourceSubscription]:
     return [_decorate(s, runs.get(s.latest_run_id)) for s in subscriptions]
 
 
-def _page_context(request: HttpRequest, **extra) -> dict:
+def _page_context(request: AuthedRequest, **extra) -> dict:
     profile = get_profile(request.user)
     subscriptions = _subscriptions(request.user)
     return {
@@ -81,14 +82,14 @@ def _page_context(request: HttpRequest, **extra) -> dict:
 
 
 @login_required
-def subscription_list(request: HttpRequest) -> HttpResponse:
+def subscription_list(request: AuthedRequest) -> HttpResponse:
     template = PAGE
     if request.htmx and request.htmx.target == "subscriptions":
         template += "#subscriptions"
     return render(request, template, _page_context(request))
 
 
-def _bound_form(request: HttpRequest, mode: str, *, for_preview: bool = False):
+def _bound_form(request: AuthedRequest, mode: str, *, for_preview: bool = False):
     if mode not in FORMS:
         raise Http404("no such form")
     return FORMS[mode](request.POST, user=request.user, prefix=mode, for_preview=for_preview)
@@ -96,7 +97,7 @@ def _bound_form(request: HttpRequest, mode: str, *, for_preview: bool = False):
 
 @login_required
 @require_POST
-def subscription_add(request: HttpRequest, mode: str) -> HttpResponse:
+def subscription_add(request: AuthedRequest, mode: str) -> HttpResponse:
     form = _bound_form(request, mode)
     if form.is_valid():
         data = form.cleaned_data
@@ -116,7 +117,7 @@ def subscription_add(request: HttpRequest, mode: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def subscription_preview(request: HttpRequest, mode: str) -> HttpResponse:
+def subscription_preview(request: AuthedRequest, mode: str) -> HttpResponse:
     """Fetch now and show what this subscription would bring; nothing is saved."""
     form = _bound_form(request, mode, for_preview=True)
     if not form.is_valid():
@@ -133,7 +134,7 @@ def subscription_preview(request: HttpRequest, mode: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def subscription_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def subscription_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     subscription = get_subscription_for_user(request, pk)
     if request.method == "POST":
         form = SubscriptionEditForm(request.POST, user=request.user, instance=subscription)
@@ -156,7 +157,7 @@ def subscription_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def subscription_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def subscription_toggle(request: AuthedRequest, pk: int) -> HttpResponse:
     subscription = get_subscription_for_user(request, pk)
     ingest.set_enabled(subscription=subscription, enabled=not subscription.enabled)
     if request.htmx:
@@ -170,7 +171,7 @@ def subscription_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def subscription_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def subscription_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     subscription = get_subscription_for_user(request, pk)
     if request.method == "POST":
         name = subscription.display_name
@@ -183,7 +184,7 @@ def subscription_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def subscription_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+def subscription_refresh(request: AuthedRequest, pk: int) -> HttpResponse:
     """Queue a fetch now (the board's minimum interval still applies: the run then says so)."""
     subscription = get_subscription_for_user(request, pk)
     run = ingest.queue_refresh(subscription=subscription)
@@ -199,7 +200,7 @@ def subscription_refresh(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def refresh_all(request: HttpRequest) -> HttpResponse:
+def refresh_all(request: AuthedRequest) -> HttpResponse:
     runs = ingest.queue_refresh_all(user=request.user)
     if request.htmx:
         return render(request, PAGE + "#subscriptions", _page_context(request))
@@ -212,7 +213,7 @@ def refresh_all(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def run_status(request: HttpRequest, pk: int) -> HttpResponse:
+def run_status(request: AuthedRequest, pk: int) -> HttpResponse:
     """The small status fragment the page polls every 2 s; it stops polling once the run is over."""
     run = get_run_for_user(request, pk)
     subscription = run.subscription
