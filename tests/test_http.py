@@ -1,4 +1,4 @@
-"""copilot.lib.http: the one outbound HTTP door. No network: only a stub server on 127.0.0.1."""
+"""copilot.http: the one outbound HTTP door. No network: only a stub server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import zlib
 
 import pytest
 
-from copilot.lib import http
-from copilot.lib.http import (
+from copilot import http
+from copilot.http import (
     USER_AGENT,
     BlockedURL,
     FetchError,
@@ -422,10 +422,11 @@ def test_credentials_in_url_are_refused(connections):
 )
 def test_public_looking_host_resolving_to_private_address_is_refused(dns, connections, addresses):
     dns.table["jobs.example.com"] = addresses
-    with pytest.raises(BlockedURL, match="non-public address"):
+    with pytest.raises(BlockedURL, match="not public") as info:
         fetch("https://jobs.example.com/posting/1", public_only=True)
     assert dns.calls == [("jobs.example.com", 443)]
     assert connections == []
+    assert not any(address in str(info.value) for address in addresses)  # internal DNS stays unmapped
 
 
 def test_unresolvable_host_is_a_fetch_error_and_not_retried(monkeypatch, sleeps):
@@ -476,11 +477,12 @@ def test_redirect_from_public_host_to_private_address_is_refused(stub_server, dn
     dns.table["internal.test"] = ["192.168.10.20"]
     real = http.is_allowed_address
     monkeypatch.setattr(http, "is_allowed_address", lambda ip: ip == "203.0.113.10" or real(ip))
-    real_open = http._open_socket
+    guarded = socket.create_connection  # the `connections` guard: only 127.0.0.1 is reachable
     monkeypatch.setattr(
-        http, "_open_socket",
-        lambda host, port, timeout, addresses: real_open(host, stub_server.port, timeout,
-                                                         ["127.0.0.1"] if addresses == ["203.0.113.10"] else addresses),
+        socket, "create_connection",
+        lambda address, *args, **kwargs: guarded(
+            ("127.0.0.1", stub_server.port) if address[0] == "203.0.113.10" else address, *args, **kwargs
+        ),
     )
     stub_server.redirect("/jobs/1", location.format(port=stub_server.port))
     stub_server.add("/secret", "internal data")
@@ -507,14 +509,14 @@ def test_without_public_only_loopback_is_allowed(stub_server):
 def test_https_sni_and_certificate_check_use_the_host_name(stub_server, dns, allow_loopback, monkeypatch, sleeps):
     seen = {}
 
-    class RecordingContext:
-        def wrap_socket(self, sock, server_hostname=None):
+    class RecordingContext(ssl.SSLContext):
+        def wrap_socket(self, sock, server_hostname=None, **kwargs):
             seen["peer"] = sock.getpeername()[0]
             seen["server_hostname"] = server_hostname
             sock.close()
             raise ssl.SSLCertVerificationError("certificate verify failed")
 
-    monkeypatch.setattr(http, "_tls_context", RecordingContext)
+    monkeypatch.setattr(http, "_tls_context", lambda: RecordingContext(ssl.PROTOCOL_TLS_CLIENT))
     dns.table["secure.test"] = ["127.0.0.1"]
     with pytest.raises(FetchError, match="certificate"):
         fetch(f"https://secure.test:{stub_server.port}/", public_only=True)
