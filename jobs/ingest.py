@@ -39,7 +39,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from copilot.accounts.services import get_profile
-from copilot.lib.http import FetchError
+from copilot.http import FetchError
 from insights.cache import invalidate_user
 from insights.matching import text_level_of
 from jobs.dedup import Deduplicator, canonical_url, normalize_location, normalize_title

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from applications.models import Status
 from copilot.accounts.services import get_profile
-from copilot.lib.http import FetchError
+from copilot.http import FetchError
 from insights.matching import match_job
 from jobs.forms import AddFromURLForm, JobForm
 from jobs.importers.jsonld import fetch_posting

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from copilot.lib import http
+from copilot import http
 from jobs.models import Job
 from tests.stubserver import stub_server  # noqa: F401  (fixture)
 

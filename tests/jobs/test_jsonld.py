@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from copilot.lib import http
-from copilot.lib.http import BlockedURL, FetchError, HTTPStatusError
+from copilot import http
+from copilot.http import BlockedURL, FetchError, HTTPStatusError
 from jobs.importers import jsonld
 from jobs.importers.jsonld import PostingDraft, fetch_posting, parse_job_posting
 from tests.stubserver import StubResponse, stub_server  # noqa: F401  (fixture)
@@ -349,7 +349,7 @@ def test_module_does_not_import_django():
     import subprocess
     import sys
 
-    code = "import sys, jobs.importers.jsonld, copilot.lib.http; print('django' in sys.modules)"
+    code = "import sys, jobs.importers.jsonld, copilot.http; print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "False"
