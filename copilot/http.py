@@ -1,7 +1,8 @@
 """The one outbound HTTP door: :func:`fetch`, a thin layer over httpx.
 
-httpx (httpcore and h11 beneath it) speaks HTTP: URL parsing, TLS, chunked bodies, per-read
-timeouts. This module adds only what it lacks:
+httpx speaks HTTP: URL parsing, TLS, chunked bodies, per-read timeouts. We use its transport
+(httpcore and h11 beneath) rather than ``httpx.Client``, whose cookie jar and redirects we do not
+want. This module adds only what httpx lacks:
 
 * **Public addresses only** (``public_only=True``, required for any URL that came from a user):
   the host is resolved once through :func:`resolve` and every address must pass
@@ -51,7 +52,7 @@ import ssl
 import threading
 import time
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -112,7 +113,7 @@ class _Transient(FetchError):
 # --------------------------------------------------------------------------- response
 
 
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:+-]+)""", re.I)
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:+-]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -186,9 +187,8 @@ def is_allowed_address(address: str) -> bool:
             return False
         if ip.ipv4_mapped is not None:  # ::ffff:a.b.c.d
             return is_allowed_address(str(ip.ipv4_mapped))
-        if ip.sixtofour is not None:  # 2002:AABB:CCDD::/16 tunnels to a.b.c.d
-            if not is_allowed_address(str(ip.sixtofour)):
-                return False
+        if ip.sixtofour is not None and not is_allowed_address(str(ip.sixtofour)):  # 6to4: 2002:AABB:CCDD::/16
+            return False
         if ip.teredo is not None:
             return False
         if any(ip in net for net in _NAT64):  # NAT64: last 32 bits are the IPv4 target
@@ -378,12 +378,12 @@ def _failure(exc: Exception, host: str, limits: _Limits) -> FetchError:
 
 
 def _send(
-    client: httpx.Client, url: httpx.URL, headers: dict[str, str], addresses: list[str] | None, limits: _Limits
+    transport: httpx.HTTPTransport, url: httpx.URL, headers: dict[str, str], addresses: Sequence[str | None], limits: _Limits
 ) -> tuple[httpx.Response, _Watchdog]:
-    """Send one GET, to each checked address in turn (or by name when not public_only)."""
+    """Send one GET to each checked address in turn until one connects; ``None``: by name."""
     host = url.raw_host.decode("ascii")
     last: Exception | None = None
-    for address in addresses or [None]:
+    for address in addresses:
         extensions: dict[str, Any] = {}
         target = url
         hop_headers = dict(headers)
@@ -393,12 +393,10 @@ def _send(
             extensions["sni_hostname"] = host
         watchdog = _Watchdog(limits.deadline)
         extensions["trace"] = watchdog.trace
+        extensions["timeout"] = httpx.Timeout(min(limits.timeout, limits.left(host))).as_dict()
         try:
-            request = client.build_request(
-                "GET", target, headers=hop_headers, timeout=min(limits.timeout, limits.left(host)),
-                extensions=extensions,
-            )
-            return client.send(request, stream=True), watchdog
+            request = httpx.Request("GET", target, headers=hop_headers, extensions=extensions)
+            return transport.handle_request(request), watchdog
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             watchdog.close()
             if isinstance(_root_cause(exc), ssl.SSLError):  # another address of the same name won't do better
@@ -456,7 +454,7 @@ def _read_body(response: httpx.Response, host: str, limits: _Limits, *, truncate
 
 
 def _fetch_once(
-    client: httpx.Client, url: httpx.URL, headers: dict[str, str], limits: _Limits, *,
+    transport: httpx.HTTPTransport, url: httpx.URL, headers: dict[str, str], limits: _Limits, *,
     public_only: bool, max_redirects: int,
 ) -> Response:
     first_origin = _origin(url)
@@ -465,8 +463,8 @@ def _fetch_once(
         if _origin(url) != first_origin:  # once dropped, credentials stay dropped
             headers = {k: v for k, v in headers.items() if k.lower() not in _SENSITIVE_HEADERS}
         host = url.raw_host.decode("ascii")
-        addresses = _checked_addresses(url) if public_only else None
-        response, watchdog = _send(client, url, headers, addresses, limits)
+        addresses = _checked_addresses(url) if public_only else [None]
+        response, watchdog = _send(transport, url, headers, addresses, limits)
         try:
             location = response.headers.get("location")
             if response.status_code in REDIRECT_STATUSES and location:
@@ -549,10 +547,11 @@ def fetch(
     attempts = max(0, retries) + 1
     host = _host_of(url)
     last: FetchError | None = None
-    # No keep-alive: a connection verified for one name must never carry a request for another.
-    with httpx.Client(
-        verify=_tls_context(), trust_env=False, follow_redirects=False, limits=httpx.Limits(max_keepalive_connections=0)
-    ) as client:
+    # The transport, not a Client: no cookie jar carrying cookies between hops, no redirects of its
+    # own. No keep-alive: a connection verified for one name must never carry a request for another.
+    with httpx.HTTPTransport(
+        verify=_tls_context(), trust_env=False, limits=httpx.Limits(max_keepalive_connections=0)
+    ) as transport:
         for attempt in range(attempts):
             retry_after: float | None = None
             try:
@@ -560,7 +559,7 @@ def fetch(
                 if params:
                     target = target.copy_merge_params(dict(params))
                 return _fetch_once(
-                    client, target, request_headers, limits, public_only=public_only, max_redirects=max_redirects
+                    transport, target, request_headers, limits, public_only=public_only, max_redirects=max_redirects
                 )
             except HTTPStatusError as exc:
                 _log_failure(url, host, attempt, attempts, exc)

@@ -373,6 +373,14 @@ def test_credentials_are_dropped_on_cross_origin_redirect(stub_server):
     assert landed["x-trace"] == "t"
 
 
+def test_cookies_set_on_one_hop_are_not_sent_on_the_next(stub_server):
+    stub_server.add("/login", StubResponse(302, {"Location": "/landing", "Set-Cookie": "session=abc; Path=/"}))
+    stub_server.add("/landing", "ok")
+    fetch(stub_server.url("/login"))
+    assert [r.path for r in stub_server.requests] == ["/login", "/landing"]
+    assert "cookie" not in stub_server.requests[1].headers
+
+
 def test_credentials_stay_dropped_when_a_redirect_comes_back(stub_server):
     with StubServer() as other:
         other.redirect("/bounce", stub_server.url("/home"))
