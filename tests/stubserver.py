@@ -23,6 +23,7 @@ a :class:`StubResponse`, a ``(status, headers, body)`` tuple, a ``dict``/``list`
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -80,9 +81,11 @@ def _coerce(response: Any) -> StubResponse:
 
 
 class StubServer:
-    """Context manager running a ThreadingHTTPServer on 127.0.0.1 (random port)."""
+    """Context manager running a ThreadingHTTPServer on 127.0.0.1 (random port); HTTPS when
+    given a server-side ``tls`` context."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
+        self._tls = tls
         self._routes: dict[str, list[Any]] = {}
         self._served: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -121,7 +124,7 @@ class StubServer:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self._tls else 'http'}://127.0.0.1:{self.port}"
 
     def url(self, path: str = "/") -> str:
         return self.base_url + path
@@ -154,6 +157,8 @@ class StubServer:
                 pass  # clients hanging up on slow responses is expected in tests
 
         self._server = _Server(("127.0.0.1", 0), _Handler)
+        if self._tls is not None:
+            self._server.socket = self._tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self

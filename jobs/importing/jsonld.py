@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from html.parser import HTMLParser
 from typing import Any
 
-from copilot.lib.http import FetchError, fetch
+from copilot.http import FetchError, fetch
 from jobs.salary import format_salary
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 
@@ -509,7 +509,7 @@ def _page_text(response: Any) -> str:
 def fetch_posting(url: str) -> PostingDraft:
     """Fetch a user-given posting URL (public addresses only) and parse it.
 
-    Raises :class:`copilot.lib.http.FetchError` (or a subclass) with a readable message.
+    Raises :class:`copilot.http.FetchError` (or a subclass) with a readable message.
     """
     response = fetch(url, public_only=True, timeout=8, max_bytes=3_000_000, retries=1)
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from copilot.lib.http import FetchError
+from copilot.http import FetchError
 from copilot.requests import AuthedRequest
 from jobs.forms import JobForm
 from jobs.importing.forms import AddFromURLForm

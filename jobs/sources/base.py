@@ -3,7 +3,7 @@
 A plugin knows one board API. It turns ``params`` into request URLs
 (:meth:`Source.build_requests`), and a decoded JSON payload into postings
 (:meth:`Source.parse`, pure, no I/O). :meth:`Source.fetch` glues both to
-``copilot.lib.http.fetch``.
+``copilot.http.fetch``.
 
 ``params`` (a mapping):
 
@@ -14,7 +14,7 @@ A plugin knows one board API. It turns ``params`` into request URLs
 Errors: ``parse`` raises :class:`SourceError` when the payload does not have the board's
 shape (valid JSON of the wrong shape is detected, not silently turned into zero postings).
 ``fetch`` also raises :class:`SourceError` for bad params or a disabled source, and lets
-``copilot.lib.http.FetchError`` (network, HTTP status, malformed JSON) propagate.
+``copilot.http.FetchError`` (network, HTTP status, malformed JSON) propagate.
 
 Base URLs can be redirected (tests, a local stub server) with the Django setting, or
 environment variable holding JSON, ``JOB_BOARD_BASE_URLS = {"greenhouse": "http://127.0.0.1:8001"}``.
@@ -169,7 +169,7 @@ class Source:
         if not self.is_enabled():
             raise SourceError(f"{self.label} is disabled (missing API credentials)")
         clean = self.validate_params(params)
-        from copilot.lib import http
+        from copilot import http
 
         postings: list[Posting] = []
         seen: set[str] = set()

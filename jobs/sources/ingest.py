@@ -39,7 +39,7 @@ from django.utils import timezone
 from django_q.tasks import async_task
 
 from copilot.accounts.services import bump_data_version, get_profile
-from copilot.lib.http import FetchError
+from copilot.http import FetchError
 from jobs.dedup import Deduplicator, normalize_location, normalize_title
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
 from jobs.services import fill_derived_fields

@@ -4,7 +4,7 @@
 import pytest
 from django.urls import reverse
 
-from copilot.lib import http
+from copilot import http
 from jobs.models import Job
 from tests.paths import FIXTURES
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from copilot.lib import http
-from copilot.lib.http import BlockedURL, FetchError, HTTPStatusError
+from copilot import http
+from copilot.http import BlockedURL, FetchError, HTTPStatusError
 from jobs.importing import jsonld
 from jobs.importing.jsonld import PostingDraft, fetch_posting, parse_job_posting
 from tests.paths import FIXTURES, PROJECT_ROOT, shared_sample
@@ -347,7 +347,7 @@ def test_module_does_not_import_django():
     import subprocess
     import sys
 
-    code = "import sys, jobs.importing.jsonld, copilot.lib.http; print('django' in sys.modules)"
+    code = "import sys, jobs.importing.jsonld, copilot.http; print('django' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=PROJECT_ROOT)
     assert out.stdout.strip() == "False"

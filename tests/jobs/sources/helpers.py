@@ -72,7 +72,7 @@ def oversized() -> StubResponse:
 @pytest.fixture
 def boards(settings, monkeypatch):
     """A stub server every board plugin points at, fast timeouts, no backoff sleeps, no Adzuna key."""
-    import copilot.lib.http as http
+    import copilot.http as http
 
     monkeypatch.setattr(http, "_sleep", lambda seconds: None)
     monkeypatch.delenv("JOB_BOARD_BASE_URLS", raising=False)

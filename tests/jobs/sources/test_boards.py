@@ -554,7 +554,7 @@ def test_fetch_detects_malformed_but_valid_json(monkeypatch, stub_server):
 
 
 def test_fetch_malformed_json_is_a_fetch_error(monkeypatch, stub_server):
-    from copilot.lib.http import FetchError
+    from copilot.http import FetchError
 
     point_boards_at(monkeypatch, stub_server.base_url)
     stub_server.add("/api", (200, {"Content-Type": "application/json"}, b"[{oops"))

@@ -1,18 +1,22 @@
-"""copilot.lib.http: the one outbound HTTP door. No network: only a stub server on 127.0.0.1."""
+"""copilot.http: the one outbound HTTP door. No network: only a stub server on 127.0.0.1."""
 
 from __future__ import annotations
 
 import gzip
 import logging
+import shutil
 import socket
 import ssl
+import subprocess
 import time
 import zlib
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 
 import pytest
 
-from copilot.lib import http
-from copilot.lib.http import (
+from copilot import http
+from copilot.http import (
     USER_AGENT,
     BlockedURL,
     FetchError,
@@ -178,6 +182,32 @@ def test_4xx_is_not_retried(stub_server, sleeps, status):
     assert sleeps == []
 
 
+@pytest.mark.parametrize("status", [501, 505])
+def test_server_errors_that_will_not_pass_are_not_retried(stub_server, sleeps, status):
+    stub_server.add("/x", StubResponse(status, body="no"))
+    with pytest.raises(HTTPStatusError):
+        fetch(stub_server.url("/x"), retries=3)
+    assert stub_server.hits("/x") == 1
+    assert sleeps == []
+
+
+def test_retry_after_may_be_an_http_date(stub_server, sleeps):
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=3), usegmt=True)
+    stub_server.add("/rate", [StubResponse(503, {"Retry-After": when}), StubResponse(200, body="ok")])
+    assert fetch(stub_server.url("/rate"), backoff=0.1).text() == "ok"
+    [slept] = sleeps
+    assert 1.5 < slept <= 3
+
+
+def test_retry_after_beyond_the_deadline_gives_up_at_once(stub_server, sleeps):
+    stub_server.add("/rate", StubResponse(429, {"Retry-After": "20"}))
+    with pytest.raises(HTTPStatusError) as info:
+        fetch(stub_server.url("/rate"), timeout=1, retries=3)
+    assert info.value.status == 429
+    assert stub_server.hits("/rate") == 1
+    assert sleeps == []
+
+
 def test_connection_refused_is_retried_then_fetch_error(sleeps):
     port = closed_port()
     with pytest.raises(FetchError, match="connection to 127.0.0.1 failed") as info:
@@ -212,6 +242,17 @@ def test_overall_deadline_stops_a_dripping_body(stub_server):
         fetch(stub_server.url("/drip"), timeout=0.3, retries=3)
     assert time.monotonic() - started < 1.5
     assert stub_server.hits("/drip") == 1  # no time left to retry
+
+
+def test_overall_deadline_cuts_a_read_that_would_outlast_it(stub_server):
+    # Headers after 1s, 5 bytes, then silence: the read timeout (2s, the whole deadline when the
+    # request started) would let the read block until 3s; the deadline ends the call at 2s.
+    stub_server.add("/stall", StubResponse(200, body=b"x" * 10, delay=1, chunk_size=5, drip=10))
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="gave up after 2s overall"):
+        fetch(stub_server.url("/stall"), timeout=5, deadline=2)
+    assert time.monotonic() - started < 2.6
+    assert stub_server.hits("/stall") == 1
 
 
 def test_deadline_cuts_retries_short(stub_server, sleeps):
@@ -332,6 +373,14 @@ def test_credentials_are_dropped_on_cross_origin_redirect(stub_server):
     assert landed["x-trace"] == "t"
 
 
+def test_cookies_set_on_one_hop_are_not_sent_on_the_next(stub_server):
+    stub_server.add("/login", StubResponse(302, {"Location": "/landing", "Set-Cookie": "session=abc; Path=/"}))
+    stub_server.add("/landing", "ok")
+    fetch(stub_server.url("/login"))
+    assert [r.path for r in stub_server.requests] == ["/login", "/landing"]
+    assert "cookie" not in stub_server.requests[1].headers
+
+
 def test_credentials_stay_dropped_when_a_redirect_comes_back(stub_server):
     with StubServer() as other:
         other.redirect("/bounce", stub_server.url("/home"))
@@ -422,10 +471,11 @@ def test_credentials_in_url_are_refused(connections):
 )
 def test_public_looking_host_resolving_to_private_address_is_refused(dns, connections, addresses):
     dns.table["jobs.example.com"] = addresses
-    with pytest.raises(BlockedURL, match="non-public address"):
+    with pytest.raises(BlockedURL, match="not public") as info:
         fetch("https://jobs.example.com/posting/1", public_only=True)
     assert dns.calls == [("jobs.example.com", 443)]
     assert connections == []
+    assert not any(address in str(info.value) for address in addresses)  # internal DNS stays unmapped
 
 
 def test_unresolvable_host_is_a_fetch_error_and_not_retried(monkeypatch, sleeps):
@@ -458,6 +508,26 @@ def test_public_only_dns_rebinding_is_not_possible(stub_server, allow_loopback, 
     assert connections == [("127.0.0.1", stub_server.port)]
 
 
+def test_public_only_tries_each_checked_address_in_turn(stub_server, dns, connections, monkeypatch):
+    dns.table["dual.test"] = ["2001:4860::8888", "203.0.113.10"]
+    monkeypatch.setattr(http, "is_allowed_address", lambda ip: ip in ("2001:4860::8888", "203.0.113.10"))
+    guarded = socket.create_connection
+    tried = []
+
+    def create_connection(address, *args, **kwargs):
+        tried.append(address[0])
+        if address[0] == "2001:4860::8888":  # no IPv6 route here
+            raise OSError(101, "Network is unreachable")
+        return guarded(("127.0.0.1", stub_server.port), *args, **kwargs)
+
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    stub_server.add("/", "ok")
+    assert fetch("http://dual.test/", public_only=True).text() == "ok"
+    assert tried == ["2001:4860::8888", "203.0.113.10"]
+    assert connections == [("127.0.0.1", stub_server.port)]
+    assert stub_server.requests[0].headers["host"] == "dual.test"
+
+
 @pytest.mark.parametrize(
     "location",
     [
@@ -476,11 +546,12 @@ def test_redirect_from_public_host_to_private_address_is_refused(stub_server, dn
     dns.table["internal.test"] = ["192.168.10.20"]
     real = http.is_allowed_address
     monkeypatch.setattr(http, "is_allowed_address", lambda ip: ip == "203.0.113.10" or real(ip))
-    real_open = http._open_socket
+    guarded = socket.create_connection  # the `connections` guard: only 127.0.0.1 is reachable
     monkeypatch.setattr(
-        http, "_open_socket",
-        lambda host, port, timeout, addresses: real_open(host, stub_server.port, timeout,
-                                                         ["127.0.0.1"] if addresses == ["203.0.113.10"] else addresses),
+        socket, "create_connection",
+        lambda address, *args, **kwargs: guarded(
+            ("127.0.0.1", stub_server.port) if address[0] == "203.0.113.10" else address, *args, **kwargs
+        ),
     )
     stub_server.redirect("/jobs/1", location.format(port=stub_server.port))
     stub_server.add("/secret", "internal data")
@@ -507,19 +578,60 @@ def test_without_public_only_loopback_is_allowed(stub_server):
 def test_https_sni_and_certificate_check_use_the_host_name(stub_server, dns, allow_loopback, monkeypatch, sleeps):
     seen = {}
 
-    class RecordingContext:
-        def wrap_socket(self, sock, server_hostname=None):
+    class RecordingContext(ssl.SSLContext):
+        def wrap_socket(self, sock, server_hostname=None, **kwargs):
             seen["peer"] = sock.getpeername()[0]
             seen["server_hostname"] = server_hostname
             sock.close()
             raise ssl.SSLCertVerificationError("certificate verify failed")
 
-    monkeypatch.setattr(http, "_tls_context", RecordingContext)
+    monkeypatch.setattr(http, "_tls_context", lambda: RecordingContext(ssl.PROTOCOL_TLS_CLIENT))
     dns.table["secure.test"] = ["127.0.0.1"]
     with pytest.raises(FetchError, match="certificate"):
         fetch(f"https://secure.test:{stub_server.port}/", public_only=True)
     assert seen == {"peer": "127.0.0.1", "server_hostname": "secure.test"}
     assert sleeps == []  # certificate failures are not retried
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory):
+    """A throwaway CA and a certificate for secure.test it signed, made by the openssl command."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    key = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+    commands = [
+        ["req", "-x509", *key, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=Test CA",
+         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign"],
+        ["req", "-new", *key, "-keyout", "site.key", "-out", "site.csr", "-subj", "/CN=secure.test"],
+        ["x509", "-req", "-in", "site.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+         "-out", "site.pem", "-days", "2", "-extfile", "site.ext"],
+    ]
+    (folder / "site.ext").write_text("subjectAltName=DNS:secure.test\n")
+    for command in commands:
+        subprocess.run(["openssl", *command], cwd=folder, check=True, capture_output=True)
+    return folder
+
+
+def test_https_to_the_pinned_address_verifies_the_certificate_for_the_name(
+    certificates, dns, allow_loopback, connections, monkeypatch, sleeps
+):
+    server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_side.load_cert_chain(certificates / "site.pem", certificates / "site.key")
+    names = []
+    server_side.sni_callback = lambda sock, name, context: names.append(name)
+    monkeypatch.setattr(http, "_tls_context", lambda: ssl.create_default_context(cafile=certificates / "ca.pem"))
+    dns.table["secure.test"] = dns.table["other.test"] = ["127.0.0.1"]
+    with StubServer(tls=server_side) as server:
+        server.add("/", "over TLS")
+        assert fetch(f"https://secure.test:{server.port}/", public_only=True).text() == "over TLS"
+        assert names == ["secure.test"]  # SNI carried the name, not the address
+        assert server.requests[0].headers["host"] == f"secure.test:{server.port}"
+        with pytest.raises(FetchError, match="certificate of other.test is not valid"):
+            fetch(f"https://other.test:{server.port}/", public_only=True)
+    assert connections == [("127.0.0.1", server.port)] * 2
+    assert len(server.requests) == 1
+    assert sleeps == []
 
 
 # --------------------------------------------------------------------------- address policy unit
