@@ -490,7 +490,8 @@ def _load_countries(gz: _Gazetteer) -> None:
         names[alias] = code
     gz.countries = names
     gz.alpha3 = alpha3
-    gz.alpha2 = frozenset(c.alpha_2 for c in pycountry.countries) | frozenset(geo_countries)
+    # ISO codes, and Kosovo's user-assigned XK (GeoNames uses it); not GeoNames' retired CS and AN.
+    gz.alpha2 = frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
 
 
 def _load_subdivisions(gz: _Gazetteer) -> None:
@@ -610,7 +611,7 @@ def _load_areas(gz: _Gazetteer) -> None:
                 members |= latin_na
             else:
                 members |= set(part.split())
-        gz.areas[label] = frozenset(members)
+        gz.areas[label] = frozenset(members) & gz.alpha2
     words = dict(_AREA_WORDS)
     # The gazetteer's names for the continents in our languages ("Europa", "Afrique").
     with open(_data_path("continents.json"), encoding="utf-8") as handle:
@@ -1078,8 +1079,20 @@ def _components(segment: str) -> list[str]:
     return parts
 
 
+_PARENTHESISED = re.compile(r"[^,;()]+\([^()]+\)")
+
+
+def _keep_parenthesised_names(segment: str) -> str:
+    """"Frankfurt (Oder)" and "Halle (Saale)" are names; "Berlin (HQ)" is a name and a remark."""
+    def keep(m: re.Match[str]) -> str:
+        return m[0].replace("(", " ").replace(")", " ") if _cities_named(fold(m[0])) else m[0]
+
+    return _PARENTHESISED.sub(keep, segment) if "(" in segment else segment
+
+
 def _read_places(segment: str) -> list[Place]:
     drafts: list[_Draft] = []
+    segment = _keep_parenthesised_names(segment)
     for component in _components(segment):
         if not _read_component(component, drafts):
             for pieces in (_HYPHEN_SPLIT.split(component), _AND_SPLIT.split(component)):
