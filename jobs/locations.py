@@ -262,7 +262,7 @@ _AREA_WORDS: dict[str, str] = {
     "emea": "EMEA", "europe middle east and africa": "EMEA", "europe middle east africa": "EMEA",
     "latam": "LATAM", "latin america": "LATAM", "lat am": "LATAM",
     "apac": "APAC", "asia pacific": "APAC", "asia pac": "APAC", "asiapac": "APAC",
-    "north america": "North America", "na": "North America",
+    "north america": "North America",
     "northern america": "Northern America",
     "americas": "Americas", "the americas": "Americas", "america": "Americas",
     "south america": "South America", "central america": "Central America",
@@ -310,11 +310,11 @@ _LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da", "nb_NO", "fi
 
 # Names the gazetteer lacks (or holds only in capitals, which we skip as airport codes).
 _ALIASES: dict[str, str] = {
-    "nyc": "New York City", "new york city": "New York City", "ny c": "New York City",
+    "nyc": "New York City",
     "sf": "San Francisco", "san fran": "San Francisco", "bay area": "San Francisco",
     "sf bay area": "San Francisco", "san francisco bay area": "San Francisco",
     "silicon valley": "San Jose", "la": "Los Angeles", "dc": "Washington", "d c": "Washington",
-    "washington dc": "Washington", "washington d c": "Washington", "cdmx": "Mexico City",
+    "washington dc": "Washington", "cdmx": "Mexico City",
 }
 _COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u k": "GB", "great britain": "GB", "britain": "GB", "united kingdom of great britain": "GB",
@@ -334,9 +334,10 @@ _ENGLISH_NAMES = {
 _REGION_SHOWN = frozenset({"US", "CA", "AU"})
 
 # Time zones: abbreviations → standard UTC offset. Ambiguous ones take their most common
-# meaning in postings (CST → US Central, IST → India).
+# meaning in postings (CST → US Central, IST → India). Only in capitals; the two-letter ones
+# (ET, PT, CT, MT are also Ethiopia, Portugal, Connecticut, Montana) only in a range "PT-ET".
 _ZONES: dict[str, float] = {
-    "UTC": 0, "GMT": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MET": 1, "EET": 2, "EEST": 3,
+    "UTC": 0, "GMT": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
     "MSK": 3, "IST": 5.5, "PKT": 5, "SGT": 8, "HKT": 8, "AWST": 8, "JST": 9, "KST": 9, "AEST": 10,
     "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "CT": -6,
     "MST": -7, "MDT": -6, "MT": -7, "PST": -8, "PDT": -7, "PT": -8, "AKST": -9, "HST": -10, "BRT": -3,
@@ -696,11 +697,11 @@ def _city_candidates(text: str) -> list[_City]:
     return literal
 
 
-def _country_code(text: str, *, strict_case: bool = True) -> str:
+def _country_code(text: str) -> str:
     """"DE", "DEU", "Germany", "Deutschland", "UK" → "DE"/"GB"; "" when not a country."""
     gz = load_gazetteer()
     raw = text.strip().replace(".", "")
-    if raw.isalpha() and len(raw) in (2, 3) and (raw.isupper() or not strict_case):
+    if raw.isalpha() and len(raw) in (2, 3) and raw.isupper():
         upper = raw.upper()
         if len(upper) == 2 and upper in gz.alpha2:
             return upper
@@ -838,7 +839,7 @@ def _extract_zones(text: str) -> tuple[list[tuple[float, float]], list[str], str
         return add(lo, hi, f"{_utc(lo)} to {_utc(hi)}")
 
     def single(m: re.Match[str]) -> str:
-        if len(m["z"]) == 2 and not m[0].startswith("("):  # bare ET/PT/CT/MT are states/countries
+        if len(m["z"]) == 2:  # bare ET/PT/CT/MT are countries and states
             return m[0]
         centre = _ZONES[m["z"]] + _offset_hours(m["o"])
         return add(centre, centre, f"{m['z']}{(m['o'] or '').replace(' ', '')}")
@@ -1252,15 +1253,19 @@ def parse_location(text: str) -> Location:
 def parse_job_location(text: str, remote_option: str = "") -> Location:
     """A job's location with the board's separate remote flag ("remote", "hybrid", "onsite").
 
-    With "remote", regions and countries in the text are the scope ("EU", "USA, Canada") and cities
-    are offices (the scope is then their countries, not stated). Memoised.
+    The flag is explicit, so it wins over the text. With "remote", regions and countries in the
+    text are the scope ("EU", "USA, Canada") and cities are offices (the scope is then their
+    countries, not stated). With "onsite", remote words in the text are ignored. With "hybrid",
+    a text that also says remote stays remote (the job takes both). Memoised.
     """
     location = parse_location(text or "")
     if remote_option == REMOTE and location.remote is None:
         clean = _normalise(text or "")
         return _build(text or "", [_read_segment(s) for s in _segments(clean)], board_remote=True)
-    if remote_option in (HYBRID, ONSITE) and location.mode != remote_option and location.remote is None:
-        return Location(text=location.text, places=location.places, remote=None, mode=remote_option)
+    if remote_option == ONSITE and location.mode != ONSITE:
+        return Location(text=location.text, places=location.places, remote=None, mode=ONSITE)
+    if remote_option == HYBRID and location.mode not in (HYBRID, REMOTE):
+        return Location(text=location.text, places=location.places, remote=None, mode=HYBRID)
     return location
 
 

