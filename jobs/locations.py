@@ -369,6 +369,7 @@ _TRANSLIT = str.maketrans({
     "ı": "i", "þ": "th", "ß": "ss", "’": "", "‘": "", "'": "", "`": "", "´": "",
 })
 _FOLD_PUNCT = re.compile(r"[.\-_/()\[\],;:]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _AMPERSAND = re.compile(r"\s*&\s*")
 
 
@@ -382,8 +383,7 @@ def _fold(text: str) -> str:
     if text.isalpha() and text.isascii():  # most names: one plain word
         return text.lower()
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_TRANSLIT))
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_TRANSLIT)))
     else:
         text = text.replace("'", "")
     if "&" in text:
@@ -521,6 +521,7 @@ def _load_cities(gz: _Gazetteer) -> None:
     alternate: dict[str, list[int]] = {}
     cities: list[_City] = []
     subdivisions = gz.subdivisions
+    folded: dict[str, str] = {}  # many alternate names recur across cities ("Portland", "San José")
     for row in raw.values():
         name, country, admin1 = row["name"], row["countrycode"], row["admin1code"] or ""
         region = admin1 if admin1.isalpha() and f"{country}-{admin1}" in subdivisions else ""
@@ -537,9 +538,11 @@ def _load_cities(gz: _Gazetteer) -> None:
             # which collide with words; keep Latin-script names only.
             if not alt or not alt[0].isupper() or (len(alt) <= 4 and alt.isupper()):
                 continue
-            if not alt.isascii() and not _latin(alt):
+            key = folded.get(alt)
+            if key is None:
+                key = folded[alt] = _fold(alt) if alt.isascii() or _latin(alt) else ""
+            if not key:
                 continue
-            key = _fold(alt)
             if key not in seen:
                 seen.add(key)
                 alternate.setdefault(key, []).append(position)
