@@ -499,15 +499,18 @@ def _load_countries(gz: _Gazetteer) -> None:
 
 def _load_subdivisions(gz: _Gazetteer) -> None:
     english = _catalogue("en", "iso3166-2")
-    translations = [_catalogue(lang, "iso3166-2") for lang in ("de", "fr")]
+    translations = [_catalogue(lang, "iso3166-2") for lang in ("de", "fr", "es", "it")]
     index: dict[str, list[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:  # top level only: states, provinces, Länder, regions
             continue
-        local = re.sub(r"\s*\[.*?\]", "", sub.name)  # "Wales [Cymru GB-CYM]"
+        local = re.sub(r"\s*\[.*?\]", "", sub.name)  # "Catalunya [Cataluña]", "Wales [Cymru GB-CYM]"
         name = re.sub(r"\s*\[.*?\]", "", english.get(sub.name, local))
         gz.subdivisions[sub.code] = name
-        for variant in (local, name, *(t.get(sub.name, "") for t in translations)):
+        also = re.findall(r"\[(.*?)\]", sub.name)  # "Cataluña"
+        if "," in local:
+            also.append(local.partition(",")[0])  # "Madrid, Comunidad de" → "Madrid"
+        for variant in (local, name, *also, *(t.get(sub.name, "") for t in translations)):
             key = _fold(variant)
             if key and key not in _MODIFIERS and sub.code not in index.setdefault(key, []):
                 index[key].append(sub.code)
@@ -1116,7 +1119,9 @@ def _read_places(segment: str) -> list[Place]:
                         break
             else:
                 draft = _unknown(component)
-                if draft is not None:
+                # After a known city an unknown name is a region or district we do not know
+                # ("Barcelona, Catalonia"), not another place.
+                if draft is not None and not (drafts and drafts[-1].cities):
                     drafts.append(draft)
     places: list[Place] = []
     for draft in drafts:
@@ -1194,7 +1199,13 @@ def _read_segment(segment: str) -> _Segment:
     )
 
 
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_INNER_SPLIT = re.compile(r"\s*(?:;|\||\s+or\s+|\s+and\s+|&)\s*")
+
+
 def _segments(text: str) -> list[str]:
+    # "Remote (Canada or US)": a list inside brackets belongs to its segment.
+    text = _BRACKETED.sub(lambda m: "(" + _INNER_SPLIT.sub(", ", m[1]) + ")", text) if "(" in text else text
     return [s for s in _SEGMENT_SPLIT.split(text) if s and s.strip(" ,-")]
 
 

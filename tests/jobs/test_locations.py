@@ -176,6 +176,14 @@ BOARD_SHAPES: list[tuple[str, str, list[str], tuple[str, ...] | str | None, str]
     ("Remote - Nordics", "", [], ("area:Nordics",), "remote"),
     ("Sao Paulo, Brazil", "", ["city:São Paulo, BR"], None, ""),
     ("Multiple Locations", "", [], None, ""),
+    ("Remote (Canada or US)", "", [], ("country:CA", "country:US"), "remote"),
+    ("Barcelona, Catalonia, Spain", "", ["city:Barcelona, ES"], None, ""),
+    ("Edinburgh, Scotland", "", ["city:Edinburgh, SCT, GB"], None, ""),
+    ("Gurgaon, Haryana, India", "", ["city:Gurugram, IN"], None, ""),
+    ("St Petersburg, FL", "", ["city:St. Petersburg, FL, US"], None, ""),
+    ("Greater Boston Area", "", ["city:Boston, MA, US"], None, ""),
+    ("Lisbon (PT)", "", ["city:Lisbon, PT"], None, ""),
+    ("Remote (PT-ET)", "", [], ("UTC-8 to UTC-5",), "remote"),
 ]
 
 
