@@ -1289,19 +1289,30 @@ def parse_preferences(texts: Iterable[str]) -> Location:
 
 
 def split_mode(text: str) -> tuple[str, str]:
-    """Remove work-mode words from a location, keeping the places and any remote scope:
-    "Remote - EU" → ("EU", "remote"), "Hamburg, Hybrid" → ("Hamburg", "hybrid"),
-    "Anywhere" → ("", "remote"). The mode is the one :func:`parse_location` reads."""
-    clean = _normalise(text or "")
+    """Remove work-mode words from a location, keeping the places and any remote scope, for
+    storing and showing: "Remote - EU" → ("EU", "remote"), "Hamburg, Hybrid" → ("Hamburg",
+    "hybrid"), "Anywhere" → ("", "remote"), "London | Remote (UK)" → ("London; UK", "remote").
+    Parts are joined with "; ". The mode is the one :func:`parse_location` reads."""
     mode = parse_location(text or "").mode
-    for pattern in (_REMOTE_RE, _WORLDWIDE_RE, _HYBRID_RE, _ONSITE_RE):
-        clean = pattern.sub(" ", clean)
-    clean = re.sub(r"\(\s*\)|\[\s*\]", " ", clean)
-    clean = re.sub(r"\s*,\s*(?:,\s*)+", ", ", clean)
-    clean = re.sub(r"^[\s,;:/\-()|.]+|[\s,;:/\-(|]+$", "", " ".join(clean.split()))
-    if clean.count("(") != clean.count(")"):
-        clean = clean.replace("(", "").replace(")", "").strip()
-    return clean, mode
+    parts: list[str] = []
+    for part in _PART_SPLIT.split(_normalise(text or "")):
+        for pattern in (_REMOTE_RE, _WORLDWIDE_RE, _HYBRID_RE, _ONSITE_RE):
+            part = pattern.sub(" ", part)
+        part = re.sub(r"\(\s*\)|\[\s*\]", " ", part)
+        part = re.sub(r"\s*,\s*(?:,\s*)+", ", ", part)  # "Berlin, , Germany"
+        part = re.sub(r"\(\s*", "(", re.sub(r"\s*\)", ")", " ".join(part.split())))
+        part = _EDGE_PUNCT.sub("", part)
+        if part.startswith("(") and part.endswith(")") and part.count("(") == 1:
+            part = part[1:-1].strip()
+        if part.count("(") != part.count(")"):
+            part = part.replace("(", "").replace(")", "").strip()
+        if part and part.casefold() not in {p.casefold() for p in parts}:
+            parts.append(part)
+    return "; ".join(parts), mode
+
+
+_PART_SPLIT = re.compile(r"\s*(?:;|\||\n|•|·|\s/\s)\s*")
+_EDGE_PUNCT = re.compile(r"^[\s,;:/\-–—|.]+|[\s,;:/\-–—|]+$")
 
 
 # --------------------------------------------------------------------------------------------

@@ -536,6 +536,12 @@ def test_validate_preference_explains_what_it_did_not_understand():
     ("Berlin (on-site)", "Berlin", "onsite"),
     ("Remote (US only)", "US only", "remote"),
     ("Lisbon, Portugal", "Lisbon, Portugal", ""),
+    ("Berlin, Germany; Remote", "Berlin, Germany", "remote"),
+    ("London | Remote (UK)", "London; UK", "remote"),
+    ("San Francisco, CA | New York City, NY", "San Francisco, CA; New York City, NY", ""),
+    ("Cammeray, ", "Cammeray", ""),
+    ("New York, NY (HQ)", "New York, NY (HQ)", ""),
+    ("Berlin, , Germany", "Berlin, Germany", ""),
 ])
 def test_split_mode_removes_work_mode_words_and_keeps_places(text, cleaned, mode):
     assert split_mode(text) == (cleaned, mode)
