@@ -789,7 +789,7 @@ _NAME_RE = re.compile(r"^[^\W\d_][^\W\d_.' -]*(?:[ .'-]+[^\W\d_]+){0,4}\.?$")
 
 # Time zones.
 _OFFSET = r"(?:\s*[+-]\s*\d{1,2}(?:[:.]?\d{2})?)"
-_ZONE_TOKEN = r"(?:UTC|GMT|" + "|".join(sorted((z for z in _ZONES if z not in ("UTC", "GMT")), key=len, reverse=True)) + r")"
+_ZONE_TOKEN = r"(?:" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")"
 _ZONE_RANGE_RE = re.compile(
     rf"\(?\b(?P<a>{_ZONE_TOKEN})(?P<ao>{_OFFSET})?\s*(?:to|-|–|—|until|through|and)\s*(?P<b>{_ZONE_TOKEN})?"
     rf"(?P<bo>{_OFFSET})?\b\)?",
