@@ -174,6 +174,7 @@ BOARD_SHAPES: list[tuple[str, str, list[str], tuple[str, ...] | str | None, str]
     ("Zürich, ZH", "", ["city:Zurich, ZH, CH"], None, ""),
     ("DACH", "", ["area:DACH"], None, ""),
     ("Remote - Nordics", "", [], ("area:Nordics",), "remote"),
+    ("Remote (IN)", "", [], ("country:IN",), "remote"),
     ("Sao Paulo, Brazil", "", ["city:São Paulo, BR"], None, ""),
     ("Multiple Locations", "", [], None, ""),
     ("Remote (Canada or US)", "", [], ("country:CA", "country:US"), "remote"),
