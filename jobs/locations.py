@@ -1498,7 +1498,7 @@ _MATCH_MEMO_LIMIT = 200_000
 
 
 def location_match(preference: Location, job: Location, *, remote_ok: bool) -> PlaceMatch:
-    """Score a job's location for a user's preferred places (see the module docstring).
+    """Score a job's location for a user's preferred locations (see the module docstring).
 
     ``remote_ok``: the user takes remote work. Memoised per pair.
     """
@@ -1529,7 +1529,7 @@ def _best_pair(preferred: Iterable[Place], offered: Iterable[Place]) -> tuple[in
 
 
 def _match(preference: Location, job: Location, remote_ok: bool) -> PlaceMatch:
-    where = describe(job) or job.text.strip()
+    where = "; ".join(describe_place(p) for p in job.places) or job.text.strip()
     known_places = [p for p in job.places if p.known or p.city]
     if job.remote is None and not known_places:
         return PlaceMatch(NEUTRAL, "This job gives no location, so location counts as neutral (half credit)")
@@ -1537,11 +1537,11 @@ def _match(preference: Location, job: Location, remote_ok: bool) -> PlaceMatch:
     if job.remote is not None:
         scope = job.remote
         if office[0] == YES and office[1] is not None and office[2] is not None:
-            return PlaceMatch(FULL, f"Remote, or from {describe_place(office[2])}, one of your preferred places")
+            return PlaceMatch(FULL, f"Remote, or from {describe_place(office[2])}, one of your preferred locations")
         if not remote_ok:
             return PlaceMatch(NONE, "Remote job; you prefer on-site work")
         if scope.worldwide:
-            return PlaceMatch(FULL, "Remote, open to people anywhere, and you are open to remote work")
+            return PlaceMatch(FULL, "Remote job and you are open to remote")
         phrase = _scope_phrase(scope)
         homes = list(preference.places) + (list(preference.remote.places) if preference.remote else [])
         if not homes:
@@ -1570,13 +1570,13 @@ def _match(preference: Location, job: Location, remote_ok: bool) -> PlaceMatch:
             )
         return PlaceMatch(NONE, f"Remote, but only for people in {phrase}")
     if not preference.places:
-        return PlaceMatch(NEUTRAL, f"Your profile lists no preferred places, so {where} gets half credit")
+        return PlaceMatch(NEUTRAL, f"Your profile lists no preferred locations, so {where} gets half credit")
     verdict, mine, theirs = office
     if verdict == YES and mine is not None and theirs is not None:
         if mine.kind == "city":
-            return PlaceMatch(FULL, f"{describe_place(theirs)} is one of your preferred places")
+            return PlaceMatch(FULL, f"{describe_place(theirs)} is one of your preferred locations")
         return PlaceMatch(FULL, f"{describe_place(theirs)} is in {_with_article(describe_place(mine))}, "
-                                "one of your preferred places")
+                                "one of your preferred locations")
     if verdict == PARTLY and mine is not None and theirs is not None:
         if _contains(theirs, mine) != NO:
             return PlaceMatch(PARTIAL, f"The job names only {describe_place(theirs)}, which holds your preferred "
@@ -1584,8 +1584,8 @@ def _match(preference: Location, job: Location, remote_ok: bool) -> PlaceMatch:
         return PlaceMatch(PARTIAL, f"We cannot tell whether {describe_place(theirs)} is in {describe_place(mine)} "
                                    "(partial credit)")
     if len(job.places) > 1:
-        return PlaceMatch(NONE, f"None of {where.replace('; ', ', ')} is among your preferred places")
-    return PlaceMatch(NONE, f"{where} is not one of your preferred places")
+        return PlaceMatch(NONE, f"None of {where.replace('; ', ', ')} is among your preferred locations")
+    return PlaceMatch(NONE, f"{where} is not one of your preferred locations")
 
 
 # --------------------------------------------------------------------------------------------

@@ -334,7 +334,7 @@ def test_a_city_matches_however_it_is_spelt():
 def test_a_country_preference_matches_every_place_in_that_country():
     result = match("Germany", "Berlin, DE")
     assert result.score == 1.0
-    assert result.reason == "Berlin, Germany is in Germany, one of your preferred places"
+    assert result.reason == "Berlin, Germany is in Germany, one of your preferred locations"
     assert match("Deutschland", "Hamburg").score == 1.0
     assert match("Germany", "Vienna").score == 0.0
 
