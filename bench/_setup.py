@@ -10,7 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def django_setup() -> str:
+def django_setup(*, migrate: bool = True) -> str:
+    """Configure Django; ``migrate=False`` for scripts that never touch the database."""
     sys.path.insert(0, str(ROOT))
     tmp = tempfile.mkdtemp(prefix="copilot-bench-")
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
@@ -22,5 +23,6 @@ def django_setup() -> str:
     django.setup()
     from django.core.management import call_command
 
-    call_command("migrate", verbosity=0)
+    if migrate:
+        call_command("migrate", verbosity=0)
     return os.environ["DATABASE_URL"]
