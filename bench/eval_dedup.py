@@ -32,7 +32,12 @@ from _setup import ROOT, django_setup
 django_setup()
 
 from jobs.dedup import (  # noqa: E402
-    Deduplicator, canonical_url, dedup_key, normalize_company, normalize_location, normalize_title,
+    Deduplicator,
+    canonical_url,
+    dedup_key,
+    normalize_company,
+    normalize_location,
+    normalize_title,
 )
 from jobs.sources.common import clean_location  # noqa: E402
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _setup import ROOT, django_setup  # noqa: E402
+from _setup import ROOT, django_setup
 
 django_setup(migrate=False)
 

@@ -378,7 +378,11 @@ def _failure(exc: Exception, host: str, limits: _Limits) -> FetchError:
 
 
 def _send(
-    transport: httpx.HTTPTransport, url: httpx.URL, headers: dict[str, str], addresses: Sequence[str | None], limits: _Limits
+    transport: httpx.HTTPTransport,
+    url: httpx.URL,
+    headers: dict[str, str],
+    addresses: Sequence[str | None],
+    limits: _Limits,
 ) -> tuple[httpx.Response, _Watchdog]:
     """Send one GET to each checked address in turn until one connects; ``None``: by name."""
     host = url.raw_host.decode("ascii")

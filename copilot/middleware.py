@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import re
 import zoneinfo
+from urllib.parse import unquote_plus
 
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 
 from copilot.accounts.services import get_profile
@@ -34,3 +38,25 @@ class UserTimezoneMiddleware:
 
 def remember_timezone(request, name: str) -> None:
     request.session[SESSION_KEY] = name
+
+
+# C0 control characters other than tab, newline and carriage return, and DEL. No address or search of this
+# app ever needs them; PostgreSQL cannot store NUL and date libraries choke on them.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class RejectControlCharactersMiddleware:
+    """Answer 400 with a readable page when the path or query string holds control characters.
+
+    Checked at the edge, before sessions or views, so no view, query or date parser ever sees them.
+    Form bodies are covered by Django's own ``ProhibitNullCharactersValidator`` on every CharField."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        query = unquote_plus(request.META.get("QUERY_STRING", ""), errors="replace")
+        if _CONTROL_CHARACTERS.search(request.path) or _CONTROL_CHARACTERS.search(query):
+            message = "The address holds control characters (such as a NUL byte), which no page of this site accepts."
+            return render(request, "errors/bad_request.html", {"message": message}, status=400)
+        return self.get_response(request)

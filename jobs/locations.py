@@ -254,9 +254,17 @@ class PlaceMatch:
 # --------------------------------------------------------------------------------------------
 
 # EU membership is political, not geographic: no gazetteer field gives it.
-_EU = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
-_MIDDLE_EAST = frozenset("AE BH CY EG IL IQ IR JO KW LB OM PS QA SA SY TR YE".split())
-_CEE = frozenset("AL BA BG BY CZ EE HR HU LT LV MD ME MK PL RO RS SI SK UA XK".split())
+_EU = frozenset([
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+    "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+])
+_MIDDLE_EAST = frozenset([
+    "AE", "BH", "CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE",
+])
+_CEE = frozenset([
+    "AL", "BA", "BG", "BY", "CZ", "EE", "HR", "HU", "LT", "LV", "MD", "ME", "MK", "PL", "RO", "RS", "SI",
+    "SK", "UA", "XK",
+])
 
 # Region words of job postings → (label, how the members are made). Continents come from the
 # gazetteer ("continent:EU"); the rest are listed. Keys are folded.
@@ -451,7 +459,8 @@ def _catalogue(language: str, domain: str) -> dict[str, str]:
     if not os.path.exists(path):
         return {}
     with open(path, "rb") as handle:
-        return {k: v for k, v in gettext.GNUTranslations(handle)._catalog.items() if isinstance(k, str) and k}
+        catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]  # the parsed .mo table
+    return {k: v for k, v in catalog.items() if isinstance(k, str) and k}
 
 
 @cache
@@ -601,10 +610,10 @@ def _map_namesake_regions(cities: list[_City], primary: dict[str, list[int]], al
         for suffix in suffixes:
             claimed[(key[0], suffix)] = claimed.get((key[0], suffix), 0) + 1
     for position, city in enumerate(cities):
-        suffixes = mapping.get((city.country, city.admin1))
+        found = mapping.get((city.country, city.admin1))
         # Only unambiguous pairs: one region for the admin1 area, one admin1 area for the region.
-        if suffixes and len(suffixes) == 1 and not city.region:
-            suffix = next(iter(suffixes))
+        if found and len(found) == 1 and not city.region:
+            suffix = next(iter(found))
             if claimed[(city.country, suffix)] == 1:
                 cities[position] = city._replace(region=suffix)
 
@@ -883,7 +892,7 @@ def _utc(hours: float) -> str:
 class _Draft:
     """A place being read: city candidates narrowed by the components that follow."""
 
-    __slots__ = ("cities", "name", "region", "country", "area")
+    __slots__ = ("area", "cities", "country", "name", "region")
 
     def __init__(self) -> None:
         self.cities: list[_City] = []
@@ -1455,7 +1464,10 @@ def _tz_offsets(name: str) -> tuple[float, float]:
         zone = ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return (math.nan, math.nan)
-    return tuple(zone.utcoffset(d).total_seconds() / 3600 for d in (_JAN, _JUL))  # type: ignore[return-value]
+    january, july = (zone.utcoffset(moment) for moment in (_JAN, _JUL))
+    if january is None or july is None:
+        return (math.nan, math.nan)
+    return (january.total_seconds() / 3600, july.total_seconds() / 3600)
 
 
 def _zone_names(place: Place) -> frozenset[str]:
