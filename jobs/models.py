@@ -34,7 +34,12 @@ class Job(models.Model):
     salary_period = models.CharField(max_length=5, choices=SalaryPeriod.choices, blank=True)
     job_type = models.CharField(max_length=12, choices=JobType.choices, blank=True)
     remote_option = models.CharField(max_length=8, choices=RemoteOption.choices, blank=True)
-    tech_stack = models.JSONField(default=list, blank=True)
+    # What the posting asks of the candidate, as canonical skill names: the tech skills it requires, the
+    # ones it only prefers ("nice to have", "bonus"), and soft skills and spoken languages, kept apart
+    # from the tech stack so they never weigh in the stack score or the skill gap's technical lists.
+    tech_stack = models.JSONField("tech stack (required)", default=list, blank=True)
+    preferred_stack = models.JSONField("nice to have", default=list, blank=True)
+    soft_skills = models.JSONField("soft skills and languages", default=list, blank=True)
     # Seniority stated in the description/requirements ("" if none), derived on write for fast scoring.
     text_level = models.CharField(max_length=6, blank=True, editable=False)
     url = models.URLField(max_length=2000, blank=True)
