@@ -2,7 +2,7 @@
 
 Run from the project root:
 
-    .venv/bin/python bench/eval_skills.py [--verbose] [--json]
+    .venv/bin/python bench/eval_skills.py [--verbose] [--json] [--heldout]
 
 Each board file is parsed by that board's own plugin, exactly as ingestion would, and the
 extractor reads the posting's title and description text. Prints, for tech skills (required and
@@ -43,6 +43,7 @@ except ImportError:
     read_posting = None
 
 DATA = ROOT / "tests" / "fixtures" / "skills_eval"
+HELDOUT = ROOT / "tests" / "fixtures" / "skills_heldout" / "postings.json"
 REQUIRED, PREFERRED = "required", "preferred"
 
 
@@ -85,6 +86,15 @@ def load_cases(data: Path = DATA) -> list[Case]:
         for external_id, label in by_id.items():
             posting = postings[external_id]
             cases.append(Case(board, external_id, posting.title, posting.company, posting.description_text, label))
+    return cases
+
+
+def load_heldout(path: Path = HELDOUT) -> list[Case]:
+    """The held-out postings: plain text already, labels inline (see that directory's README)."""
+    cases = []
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        label = {k: entry[k] for k in ("family", "required", "preferred", "soft", "negatives")}
+        cases.append(Case(entry["shape"], entry["id"], entry["title"], entry["company"], entry["text"], label))
     return cases
 
 
@@ -277,9 +287,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print each posting's differences from its labels")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of text")
+    parser.add_argument("--heldout", action="store_true",
+                        help="measure the held-out postings (tests/fixtures/skills_heldout/) instead of the main set")
     args = parser.parse_args()
 
-    cases = load_cases()
+    cases = load_heldout() if args.heldout else load_cases()
     reader_name, read = make_reader()
     result = evaluate(cases, read)
     result["extractor"] = reader_name
