@@ -537,7 +537,7 @@ def test_a_realistic_posting():
     )
     assert extract_skills(text) == [
         "Go", "Python", "Microservices", "AWS", "Amazon EKS", "Amazon S3", "Amazon SQS", "PostgreSQL", "Redis",
-        "Terraform", "GitHub Actions", "CI/CD", "TDD", "Apache Kafka", "gRPC", "Kubernetes", "Communication",
+        "Terraform", "GitHub Actions", "CI/CD", "TDD", "Apache Kafka", "gRPC", "Kubernetes Operators", "Communication",
     ]
 
 
