@@ -80,7 +80,7 @@ _HEADINGS: tuple[tuple[str, Part], ...] = (
      r"|it'd be (great|nice)|would be (great|nice)|strong candidates (may|might|will) also|you might also"
      r"|(what )?(would )?(makes?|sets?) you (stand out|apart)|bonus if|wünschenswert|von vorteil|pluspunkte"
      r"|das ist ein plus|idealerweise|wenn du (auch|zusätzlich)", Part.PREFERRED),
-    (r"equal (employment )?opportunit|eeo|diversity|inclusion|accommodations?$|legal|privacy|disclaimer"
+    (r"equal (employment )?opportunit(y|ies)|eeo|diversity|inclusion|accommodations?$|legal|privacy|disclaimer"
      r"|e-verify|chancengleichheit|datenschutz", Part.LEGAL),
     (r"(annual |base |yearly )?(salary|pay)( range| band| transparency)?$|compensation range|pay range"
      r"|gehalt|vergütung|salary( and| &)", Part.SALARY),
@@ -249,6 +249,9 @@ _ROLE_SIGNAL = re.compile(
 _ROLE_ANCHORS = ("you", "looking for", "hiring", "seeking", "searching for", "we need", "this role", "this position",
                  "this job", "the role", "the position", "join ", "wir suchen", "du ", "sie werden", "als teil",
                  "als verstärkung")
+# Words that end a field of study and start what is asked next.
+_NOT_A_FIELD = frozenset({"and", "with", "plus", "experience", "knowledge", "skills", "strong", "solid", "good",
+                          "und", "mit", "erfahrung", "kenntnisse", "as", "as well"})
 _BOILERPLATE = {"eeo": Part.LEGAL, "legal": Part.LEGAL, "salary": Part.SALARY, "process": Part.PROCESS}
 
 
@@ -408,13 +411,16 @@ class PostingText:
     # ---- fields of study
 
     def after_degree(self, at: int) -> bool:
-        """Whether ``at`` follows a field-of-study cue in the same clause ("a degree in statistics")."""
+        """Whether ``at`` names a field of study: it follows a degree cue by a few words ("a degree in
+        statistics", "Studium der Informatik, Statistik"), not a skill asked after it ("a degree in
+        physics and strong Python")."""
         cues = self._cues["degree"]
         i = bisect_left(cues, at) - 1
-        if i < 0 or at - cues[i] > 80:
+        if i < 0 or at - cues[i] > 60:
             return False
-        between = self.text[cues[i]:at]
-        return not any(stop in between for stop in (".", ";", ":", "\n")) and "experience" not in between
+        between = self.low[cues[i]:at]
+        return not any(stop in between for stop in (".", ";", ":", "\n")) and _NOT_A_FIELD.isdisjoint(
+            between.replace(",", " ").split())
 
 
 def _all(text: str, needle: str, start: int, end: int) -> list[int]:

@@ -765,8 +765,9 @@ _AFTER_VERB_FORM_OK = frozenset({"and", "or", "is", "are", "experience", "skills
 _OPENER_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-*•·–—>]\s*)?)$")
 # Words that ask for the employer's own product: "experience with Stripe's API", "you've used GitLab CI".
 _ASKING_BEFORE = re.compile(
-    r"(?:experience|familiar(?:ity)?|knowledge|expertise|proficien(?:t|cy)|skilled|comfortable|background"
-    r"|worked|work(?:ing)? with|used|using|built on|integrat\w*|certifi\w*|hands-on|exposure)\b[^.;\n]{0,40}$",
+    r"\b(?:experience|familiar(?:ity)?|knowledge|expertise|proficien(?:t|cy)|skilled|comfortable|background"
+    r"|worked|work(?:ing)?|used|using|built|integrat(?:e|ed|ing)|certifi\w*|hands-on|exposure)"
+    r"(?:\s+(?:with|in|of|on|using|to|the|our|a|an))*\s+$",
     re.IGNORECASE,
 )
 _ASKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:APIs?|SDKs?|integrations?|certification)\b")
@@ -796,6 +797,7 @@ def _surface_rule_names() -> frozenset[str]:
 _NEXT_WORD = re.compile(r"[ \t-]*(,|[^\s,;:.!?()\[\]{}\"“”]+)")
 _WORD = re.compile(r"[^\s,;:.!?()\[\]{}\"“”]+")
 _LIST_WORDS = frozenset({",", "and", "or"})
+_LETTERS = re.compile(r"[^\W\d_]+")
 _GROUP_GLUE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s*/\s*|\s+(?:and|or|&|and/or|und|oder)\s+")
 
 
@@ -936,7 +938,7 @@ class _Mentions:
 
     def _near(self, end: int, words: frozenset[str]) -> bool:
         """Whether one of ``words`` is among the next few words (a cheap test before the exact one)."""
-        return not words.isdisjoint(self.posting.low[end:end + 60].replace(",", " ").split())
+        return not words.isdisjoint(_LETTERS.findall(self.posting.low, end, end + 60))
 
     def _names_people(self, end: int) -> bool:
         """The words after a skill (or a list of them) end in people: "engineers", "firmware, autonomy
