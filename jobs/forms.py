@@ -6,20 +6,41 @@ from copilot.forms import ListField, refuse_control_characters
 from jobs.models import Job
 
 
+def _skills_input() -> forms.TextInput:
+    return forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off", "data-tags": "skills"})
+
+
 class JobForm(forms.ModelForm):
+    # The three lists a posting's reading fills (jobs.skills.read_posting); all editable. A required
+    # stack typed here is kept as typed; left empty, all three are read from the description.
     tech_stack = ListField(
         separators=",",
         max_items=60,
-        label="Tech stack",
-        help_text="Separate with commas. Leave empty to fill it from the description.",
-        widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off", "data-tags": "skills"}),
+        label="Tech stack (required)",
+        help_text="The tech skills the job requires, separated by commas. Leave empty to read them (and the "
+                  "two lists below) from the description.",
+        widget=_skills_input(),
+    )
+    preferred_stack = ListField(
+        separators=",",
+        max_items=60,
+        label="Nice to have",
+        help_text="Tech skills the job only prefers (“bonus”, “a plus”).",
+        widget=_skills_input(),
+    )
+    soft_skills = ListField(
+        separators=",",
+        max_items=40,
+        label="Soft skills & languages",
+        help_text="Soft skills and spoken languages the job asks for; they never count in the match score.",
+        widget=_skills_input(),
     )
 
     class Meta:
         model = Job
         fields = [
             "title", "company", "location", "remote_option", "job_type", "url", "salary_text",
-            "tech_stack", "description_html", "requirements", "posted_date", "date_applied",
+            "tech_stack", "preferred_stack", "soft_skills", "description_html", "requirements", "posted_date", "date_applied",
         ]
         widgets = {
             "description_html": forms.Textarea(attrs={"rows": 8}),

@@ -14,7 +14,7 @@ from jobs.models import Job, JobOrigin
 from jobs.salary import parse_salary
 from jobs.sanitize import clean_html, html_to_text
 from jobs.seniority import text_level_of
-from jobs.skills import extract_skills, normalize_skills
+from jobs.skills import normalize_skills, read_posting
 
 _MAX_AMOUNT = Decimal("9999999999.99")  # Job.salary_*: max_digits=12, decimal_places=2
 
@@ -30,7 +30,15 @@ def _amount(value: Decimal | None) -> Decimal | None:
 
 
 def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None) -> Job:
-    """Sanitise the description, derive its text, parse salary, and extract the stack when none was given.
+    """Sanitise the description, derive its text, parse salary, and read the skills when not given.
+
+    The skills are three lists: ``tech_stack`` (the tech skills the job requires), ``preferred_stack``
+    (the nice-to-have ones) and ``soft_skills`` (soft skills and spoken languages). With
+    ``stack_given`` (the user typed a required stack, or a board plugin read the posting already)
+    they are kept as given, cleaned (:func:`jobs.skills.normalize_skills`; a skill required is not
+    also nice to have). Otherwise they are read from the posting (:func:`jobs.skills.read_posting`
+    over the title, the description and the requirements, knowing the company), keeping in front
+    anything the user typed into the other two lists.
 
     ``text`` is the description's text when the caller already derived it from this same HTML (the
     board plugins do, for thousands of postings at a time); otherwise it is derived here.
@@ -48,9 +56,19 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
     if job.salary_min is not None and job.salary_max is not None and job.salary_min > job.salary_max:
         job.salary_min, job.salary_max = job.salary_max, job.salary_min
     if stack_given:
-        job.tech_stack = normalize_skills(job.tech_stack)
+        required, preferred, soft = job.tech_stack or [], job.preferred_stack or [], job.soft_skills or []
     else:
-        job.tech_stack = extract_skills(" \n".join([job.title, job.requirements, job.description_text]))
+        posting = job.description_text
+        if job.requirements.strip():
+            posting = f"{posting}\n\nRequirements\n\n{job.requirements}"
+        read = read_posting(title=job.title, text=posting, company=job.company)
+        required = list(read.required)
+        preferred = [*(job.preferred_stack or []), *read.preferred]
+        soft = [*(job.soft_skills or []), *read.soft]
+    job.tech_stack = normalize_skills(required)
+    taken = {name.casefold() for name in job.tech_stack}
+    job.preferred_stack = [name for name in normalize_skills(preferred) if name.casefold() not in taken]
+    job.soft_skills = normalize_skills(soft)
     return job
 
 

@@ -68,7 +68,11 @@ class Posting:
     salary_period: str = ""  # "year" | "month" | "week" | "day" | "hour" | ""
     url: str = ""
     posted_at: datetime | None = None  # aware, UTC
+    # What the posting asks of the candidate (jobs.skills.read_posting): required tech skills, the
+    # nice-to-have ones, and soft skills and spoken languages.
     tech_stack: list[str] = field(default_factory=list)
+    preferred_stack: list[str] = field(default_factory=list)
+    soft_skills: list[str] = field(default_factory=list)
     attribution_url: str = ""  # "" when the board does not require attribution
     attribution_text: str = ""
 
@@ -274,6 +278,7 @@ class Source:
         url = url.strip() if isinstance(url, str) else ""
         if attribution_url is None:
             attribution_url = (url or self.homepage) if self.attribution else ""
+        skills = common.posting_skills(title, description_text, company, tags)
         return Posting(
             source=self.kind,
             external_id=str(external_id).strip(),
@@ -291,7 +296,9 @@ class Source:
             salary_period=salary.period if salary else "",
             url=url,
             posted_at=posted_at,
-            tech_stack=common.tech_stack(title, description_text, tags),
+            tech_stack=list(skills.required),
+            preferred_stack=list(skills.preferred),
+            soft_skills=list(skills.soft),
             attribution_url=attribution_url if self.attribution else "",
             attribution_text=self.attribution,
         )

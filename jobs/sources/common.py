@@ -1,5 +1,5 @@
 """Normalisation shared by the job-board plugins: dates, locations, remote flags,
-job types, descriptions, tech stacks. Everything here is pure: no database, no network."""
+job types, descriptions, the skills a posting asks for. Everything here is pure: no database, no network."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from django.conf import settings
 
 from jobs.choices import RemoteOption
 from jobs.sanitize import clean_html, decode_entities, html_to_text
-from jobs.skills import extract_skills
+from jobs.skills import PostingSkills, extract_skills, is_soft_skill, read_posting
 
 # --------------------------------------------------------------------------- settings
 
@@ -319,24 +319,20 @@ def title_from_token(token: str) -> str:
 # --------------------------------------------------------------------------- tech stack
 
 
-def tech_stack(title: str, text: str, tags: Iterable[Any] = ()) -> list[str]:
-    """Canonical skills from the title and description (``jobs.skills.extract_skills``), plus the
-    board's tags that canonicalise to a known skill. Order: first seen; no duplicates."""
-    found: list[str] = []
-    seen: set[str] = set()
-
-    def add(names: Iterable[str]) -> None:
-        for name in names:
-            key = name.casefold()
-            if key not in seen:
-                seen.add(key)
-                found.append(name)
-
-    add(extract_skills(f"{title or ''}\n{text or ''}"))
+def posting_skills(title: str, text: str, company: str = "", tags: Iterable[Any] = ()) -> PostingSkills:
+    """What a posting asks of the candidate (``jobs.skills.read_posting``: required, nice to have, soft
+    skills and languages), plus the board's tags that canonicalise to a known skill, counted as
+    required unless the text already placed them."""
+    skills = read_posting(title=title or "", text=text or "", company=company or "")
+    placed = {name.casefold() for name in (*skills.required, *skills.preferred, *skills.soft)}
+    required, soft = list(skills.required), list(skills.soft)
     for tag in tags or ():
         if isinstance(tag, str) and tag.strip():
-            add(extract_skills(tag.strip()))
-    return found
+            for name in extract_skills(tag.strip()):
+                if name.casefold() not in placed:
+                    placed.add(name.casefold())
+                    (soft if is_soft_skill(name) else required).append(name)
+    return PostingSkills(required=tuple(required), preferred=skills.preferred, soft=tuple(soft))
 
 
 def first(mapping: Mapping[str, Any], *keys: str, default: Any = None) -> Any:

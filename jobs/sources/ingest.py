@@ -179,8 +179,8 @@ class ProfileFilter:
         """Keep a posting when it is **relevant** and **in the right place**.
 
         Relevant: its title contains every word of one of the target roles ("Backend Engineer"
-        matches "Senior Back-End Engineer"), or its tech stack shares at least one skill with
-        the profile. With neither skills nor target roles in the profile, everything is relevant.
+        matches "Senior Back-End Engineer"), or the tech skills it asks for, required or nice to
+        have, share at least one with the profile (soft skills and languages do not count). With neither skills nor target roles in the profile, everything is relevant.
 
         In the right place, by remote preference:
 
@@ -196,7 +196,8 @@ class ProfileFilter:
     def is_relevant(self, posting: Posting) -> bool:
         if not (self._skill_keys or self._role_words):
             return True
-        if self._skill_keys and any(s.casefold() in self._skill_keys for s in posting.tech_stack):
+        if self._skill_keys and any(
+                s.casefold() in self._skill_keys for s in (*posting.tech_stack, *posting.preferred_stack)):
             return True
         if self._role_words:
             title_words = set(normalize_title(posting.title).split())
@@ -330,6 +331,8 @@ def job_from_posting(posting: Posting, *, user_id: int, source: str) -> Job:
         job_type=posting.job_type if posting.job_type in _JOB_TYPES else "",
         remote_option=posting.remote_option if posting.remote_option in _REMOTE else "",
         tech_stack=list(posting.tech_stack),
+        preferred_stack=list(posting.preferred_stack),
+        soft_skills=list(posting.soft_skills),
         url=url,
         attribution_url=posting.attribution_url if len(posting.attribution_url) <= 2000 else "",
         posted_date=posting.posted_at.date() if posting.posted_at else None,

@@ -85,7 +85,7 @@ def filter_by_query(postings: list[Posting], query: str, location: str = "") -> 
     kept = []
     for posting in postings:
         haystack = " ".join([posting.title, posting.company, posting.description_text,
-                             " ".join(posting.tech_stack)]).lower()
+                             " ".join(posting.tech_stack), " ".join(posting.preferred_stack)]).lower()
         if words and not all(w in haystack for w in words):
             continue
         if wanted and posting.location and wanted not in posting.location.lower():

@@ -19,7 +19,7 @@ def test_add_edit_and_delete_a_job_inline(page):
     page.click("#job-form-panel button[type=submit]")
     page.wait_for_selector("#job-rows >> text=Platform Engineer")
     job = Job.objects.get(user=user)
-    assert job.tech_stack == ["Kubernetes", "Terraform", "Go", "AWS"]
+    assert job.tech_stack == ["Platform Engineering", "Kubernetes", "Terraform", "Go", "AWS"]  # title: discipline
     assert page.url.endswith("/jobs/")  # no full page load: the row arrived by htmx
 
     row = page.locator(f"#job-{job.pk}")

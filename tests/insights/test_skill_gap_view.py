@@ -51,7 +51,7 @@ def test_empty_state_without_tracked_jobs(alice, alice_client):
 
 
 def test_empty_state_when_no_job_lists_a_stack(alice, alice_client):
-    make_job(alice, description_html="<p>A nice team.</p>")
+    make_job(alice, title="Engineer", description_html="<p>A nice team.</p>")  # no discipline in the title
     assert "None of these jobs lists a tech stack" in alice_client.get(URL).content.decode()
 
 

@@ -91,7 +91,8 @@ def test_create_fills_the_stack_from_the_text_and_sanitises(alice_client, alice)
     })
     job = Job.objects.get(user=alice)
     assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
-    assert job.tech_stack == ["Go", "PostgreSQL", "Kubernetes"]
+    # The title names the discipline; the description, the stack.
+    assert job.tech_stack == ["Backend Development", "Go", "PostgreSQL", "Kubernetes"]
     assert "<script" not in job.description_html and "onclick" not in job.description_html
     assert (job.salary_min, job.salary_max, job.salary_currency, job.salary_period) == (60000, 80000, "EUR", "year")
     assert job.source == "manual"

@@ -213,7 +213,8 @@ def test_ashby_fields():
     assert ml.salary_text == "$160K - $210K"
     assert ml.posted_at == datetime(2026, 4, 1, 16, 5, 0, 250000, tzinfo=UTC)
     assert "style=" not in ml.description_html
-    assert "PyTorch" in ml.tech_stack
+    # PyTorch is only named in the company's introduction: the title's discipline is what is asked.
+    assert ml.tech_stack == ["Machine Learning"] and "PyTorch" not in ml.preferred_stack
 
     sre = jobs["a1e0c3f2-5b6d-4e7f-8a9b-0c1d2e3f4a02"]
     assert sre.remote_option == "hybrid"  # isRemote true but workplaceType Hybrid
