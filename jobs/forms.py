@@ -40,7 +40,8 @@ class JobForm(forms.ModelForm):
         model = Job
         fields = [
             "title", "company", "location", "remote_option", "job_type", "url", "salary_text",
-            "tech_stack", "preferred_stack", "soft_skills", "description_html", "requirements", "posted_date", "date_applied",
+            "tech_stack", "preferred_stack", "soft_skills", "description_html", "requirements", "posted_date",
+            "date_applied",
         ]
         widgets = {
             "description_html": forms.Textarea(attrs={"rows": 8}),

@@ -180,7 +180,8 @@ class ProfileFilter:
 
         Relevant: its title contains every word of one of the target roles ("Backend Engineer"
         matches "Senior Back-End Engineer"), or the tech skills it asks for, required or nice to
-        have, share at least one with the profile (soft skills and languages do not count). With neither skills nor target roles in the profile, everything is relevant.
+        have, share at least one with the profile (soft skills and languages do not count).
+        With neither skills nor target roles in the profile, everything is relevant.
 
         In the right place, by remote preference:
 
