@@ -11,14 +11,14 @@ def _skills_input() -> forms.TextInput:
 
 
 class JobForm(forms.ModelForm):
-    # The three lists a posting's reading fills (jobs.skills.read_posting); all editable. A required
-    # stack typed here is kept as typed; left empty, all three are read from the description.
+    # The three lists a posting's reading fills (jobs.skills.read_posting); all editable. What is
+    # typed here is kept as typed; with all three empty, they are read from the description.
     tech_stack = ListField(
         separators=",",
         max_items=60,
         label="Tech stack (required)",
-        help_text="The tech skills the job requires, separated by commas. Leave empty to read them (and the "
-                  "two lists below) from the description.",
+        help_text="The tech skills the job requires, separated by commas. Leave this and the two lists below "
+                  "empty to read them from the description.",
         widget=_skills_input(),
     )
     preferred_stack = ListField(

@@ -34,11 +34,11 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
 
     The skills are three lists: ``tech_stack`` (the tech skills the job requires), ``preferred_stack``
     (the nice-to-have ones) and ``soft_skills`` (soft skills and spoken languages). With
-    ``stack_given`` (the user typed a required stack, or a board plugin read the posting already)
-    they are kept as given, cleaned (:func:`jobs.skills.normalize_skills`; a skill required is not
-    also nice to have). Otherwise they are read from the posting (:func:`jobs.skills.read_posting`
-    over the title, the description and the requirements, knowing the company), keeping in front
-    anything the user typed into the other two lists.
+    ``stack_given`` (the user typed them, a CSV row holds them, or a board plugin read the posting
+    already) they are kept as given, cleaned (:func:`jobs.skills.normalize_skills`; a skill required
+    is not also nice to have). Otherwise all three are read from the posting
+    (:func:`jobs.skills.read_posting` over the title, the description and the requirements, knowing
+    the company).
 
     ``text`` is the description's text when the caller already derived it from this same HTML (the
     board plugins do, for thousands of postings at a time); otherwise it is derived here.
@@ -62,9 +62,7 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
         if job.requirements.strip():
             posting = f"{posting}\n\nRequirements\n\n{job.requirements}"
         read = read_posting(title=job.title, text=posting, company=job.company)
-        required = list(read.required)
-        preferred = [*(job.preferred_stack or []), *read.preferred]
-        soft = [*(job.soft_skills or []), *read.soft]
+        required, preferred, soft = list(read.required), list(read.preferred), list(read.soft)
     job.tech_stack = normalize_skills(required)
     taken = {name.casefold() for name in job.tech_stack}
     job.preferred_stack = [name for name in normalize_skills(preferred) if name.casefold() not in taken]
@@ -72,11 +70,15 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
     return job
 
 
+def _skills_given(job: Job) -> bool:
+    """Whether the job's skill lists were given (any of the three): then they are kept as they are."""
+    return bool(job.tech_stack or job.preferred_stack or job.soft_skills)
+
+
 @transaction.atomic
 def create_job(*, user, source: str = JobOrigin.MANUAL, **fields: Any) -> Job:
-    stack_given = bool(fields.get("tech_stack"))
     job = Job(user=user, source=source, **fields)
-    fill_derived_fields(job, stack_given=stack_given)
+    fill_derived_fields(job, stack_given=_skills_given(job))
     # Field validation only: the derived values above satisfy the check constraint, and the unique
     # external id is the database's to enforce (constraint checks would cost a query per job).
     job.full_clean(exclude=["user"], validate_constraints=False)
@@ -89,7 +91,7 @@ def create_job(*, user, source: str = JobOrigin.MANUAL, **fields: Any) -> Job:
 def update_job(*, job: Job, **fields: Any) -> Job:
     for name, value in fields.items():
         setattr(job, name, value)
-    fill_derived_fields(job, stack_given=bool(job.tech_stack))
+    fill_derived_fields(job, stack_given=_skills_given(job))
     job.save()
     bump_data_version(job.user_id)
     return job

@@ -35,9 +35,11 @@ __all__ = [
 ]
 
 EXPORT_COLUMNS: tuple[str, ...] = (
-    "title", "company", "location", "remote_option", "job_type", "url", "salary_text", "tech_stack", "source",
-    "external_id", "posted_date", "date_applied", "status", "created_at",
+    "title", "company", "location", "remote_option", "job_type", "url", "salary_text", "tech_stack",
+    "preferred_stack", "soft_skills", "source", "external_id", "posted_date", "date_applied", "status", "created_at",
 )
+# The three skill lists (required tech stack, nice to have, soft skills and languages), "; "-separated.
+SKILL_COLUMNS: tuple[str, ...] = ("tech_stack", "preferred_stack", "soft_skills")
 LINKEDIN_COLUMNS: tuple[str, ...] = (
     "Application Date", "Contact Email", "Contact Phone Number", "Company Name", "Job Title", "Job Url",
     "Resume Name", "Question And Answers",
@@ -145,7 +147,8 @@ def _export_row(job: Job) -> list[str]:
     application = getattr(job, "application", None)  # None when select_related found no row
     values = [
         job.title, job.company, job.location, job.remote_option, job.job_type, job.url, job.salary_text,
-        TECH_SEPARATOR.join(job.tech_stack or []), job.source, job.external_id,
+        TECH_SEPARATOR.join(job.tech_stack or []), TECH_SEPARATOR.join(job.preferred_stack or []),
+        TECH_SEPARATOR.join(job.soft_skills or []), job.source, job.external_id,
         job.posted_date.isoformat() if job.posted_date else "",
         job.date_applied.isoformat() if job.date_applied else "",
         application.status if application is not None else "",
@@ -338,8 +341,9 @@ def _row_ours(line: int, cells: list[str], index: dict[str, int]) -> PreviewRow:
             fields[name] = _choice(cell(name), choices, label)
         except ValueError as error:
             errors.append(str(error))
-    stack_text = _clean_text("tech_stack", cell("tech_stack"), errors) if cell("tech_stack") else ""
-    fields["tech_stack"] = [item.strip() for item in stack_text.split(";") if item.strip()]
+    for name in SKILL_COLUMNS:  # a file from before the nice-to-have and soft columns leaves them out
+        stack_text = _clean_text(name, cell(name), errors) if cell(name) else ""
+        fields[name] = [item.strip() for item in stack_text.split(";") if item.strip()]
     for name in ("posted_date", "date_applied"):
         value = cell(name).strip()
         fields[name] = None
@@ -400,7 +404,7 @@ def _check_required_and_model(row: PreviewRow) -> None:
         return
     job = Job(source=row.source, **row.fields)
     try:
-        job.clean_fields(exclude=["user", "description_html", "tech_stack"])
+        job.clean_fields(exclude=["user", "description_html", *SKILL_COLUMNS])
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             row.errors.extend(f"{name}: {message}" for message in messages)

@@ -140,7 +140,8 @@ def test_export_view_streams_an_attachment(alice_client, alice, bob):
 def test_round_trip_recreates_jobs_for_another_user(alice, bob):
     make_job(alice, title="Platform Engineer", company="Tallow Works", location="Berlin, Germany",
              remote_option="remote", job_type="contract", url="https://tallow.example/jobs/7?utm_source=x",
-             salary_text="€70k–80k", tech_stack=["Python", "Kubernetes"], posted_date=date(2024, 5, 2))
+             salary_text="€70k–80k", tech_stack=["Python", "Kubernetes"], preferred_stack=["Terraform", "Go"],
+             soft_skills=["Mentoring", "German"], posted_date=date(2024, 5, 2))
     make_job(alice, title="Data Engineer", company="Riverbend", status=Status.APPLIED, applied_date=date(2024, 6, 1))
     make_job(alice, title="Staff Engineer", company="Mossgate", status=Status.REJECTED)
     data = export_text(alice).encode("utf-8")
@@ -153,7 +154,7 @@ def test_round_trip_recreates_jobs_for_another_user(alice, bob):
 
     assert result == csv_io.ImportResult(created=3, skipped=0)
     fields = ["title", "company", "location", "remote_option", "job_type", "url", "salary_text", "tech_stack",
-              "posted_date", "date_applied"]
+              "preferred_stack", "soft_skills", "posted_date", "date_applied"]
     mine = sorted(Job.objects.for_user(alice).values_list(*fields))
     theirs = sorted(Job.objects.for_user(bob).values_list(*fields))
     assert mine == theirs
@@ -161,6 +162,29 @@ def test_round_trip_recreates_jobs_for_another_user(alice, bob):
     assert statuses == {"Data Engineer": "applied", "Staff Engineer": "rejected"}
     assert Application.objects.for_user(bob).get(job__title="Data Engineer").applied_date == date(2024, 6, 1)
     assert Job.objects.for_user(bob).get(title="Platform Engineer").canonical_url == "https://tallow.example/jobs/7"
+
+
+def test_the_three_skill_lists_are_exported_as_separate_columns(alice):
+    make_job(alice, title="Dev", tech_stack=["Python", "Kubernetes"], preferred_stack=["Terraform"],
+             soft_skills=["Mentoring", "German"])
+    row = export_rows(alice)[0]
+    assert (row["tech_stack"], row["preferred_stack"], row["soft_skills"]) == (
+        "Python; Kubernetes", "Terraform", "Mentoring; German")
+
+
+def test_a_file_without_the_nice_to_have_and_soft_columns_still_imports(bob):
+    data = b"title,company,tech_stack\r\nDev,Acme,Python; Go\r\n"
+    preview = preview_import(bob, data)
+    assert preview.format == "ours" and preview.rows[0].importable
+    apply_import(bob, data, lines={2})
+    job = Job.objects.for_user(bob).get()
+    assert (job.tech_stack, job.preferred_stack, job.soft_skills) == (["Python", "Go"], [], [])
+
+
+def test_a_row_without_skills_is_read_from_its_title(bob):
+    data = b"title,company,tech_stack,preferred_stack,soft_skills\r\nSenior Engineer (Go),Acme,,,\r\n"
+    apply_import(bob, data, lines={2})
+    assert Job.objects.for_user(bob).get().tech_stack == ["Go"]
 
 
 def test_preview_reports_each_bad_row_with_its_line_and_writes_nothing(alice):

@@ -162,3 +162,33 @@ def test_sources_read_as_names_people_know(alice_client, alice):
     make_job(alice, title="Typed In")
     html = alice_client.get(reverse("jobs:list")).content.decode()
     assert "Remote OK" in html and "Added by hand" in html
+
+
+def test_the_form_edits_all_three_skill_lists(alice_client, alice):
+    alice_client.post(reverse("jobs:create"), {
+        "title": "Dev", "company": "Acme", "tech_stack": "python, k8s", "preferred_stack": "Terraform, Go",
+        "soft_skills": "mentorship, German",
+    })
+    job = Job.objects.get(user=alice)
+    assert (job.tech_stack, job.preferred_stack, job.soft_skills) == (
+        ["Python", "Kubernetes"], ["Terraform", "Go"], ["Mentoring", "German"])
+    form = alice_client.get(reverse("jobs:edit", args=[job.pk])).content.decode()
+    assert "Tech stack (required)" in form and "Nice to have" in form and "Soft skills &amp; languages" in form
+    assert 'value="Terraform, Go"' in form
+
+
+def test_the_job_page_shows_required_nice_to_have_and_soft_skills_apart(alice_client, alice):
+    job = make_job(alice, title="Dev", tech_stack=["Python"], preferred_stack=["Rust"], soft_skills=["English"])
+    body = alice_client.get(job.get_absolute_url()).content.decode()
+    groups = body.split('id="skills-asked"')[1].split("</section>")[0]
+    required, preferred, soft = (groups.split(f"<dt>{label}</dt>")[1].split("</dd>")[0]
+                                 for label in ("Required", "Nice to have", "Soft skills &amp; languages"))
+    assert "Python" in required and "Rust" not in required and "English" not in required
+    assert "Rust" in preferred and "Python" not in preferred
+    assert "English" in soft
+
+
+def test_the_job_page_says_when_a_group_is_empty(alice_client, alice):
+    job = make_job(alice, title="Dev", tech_stack=["Python"])
+    groups = alice_client.get(job.get_absolute_url()).content.decode().split('id="skills-asked"')[1]
+    assert groups.split("</section>")[0].count("None found") == 2

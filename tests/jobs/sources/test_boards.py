@@ -254,6 +254,19 @@ def test_remotive_fields_and_attribution():
     assert support.job_type == "" and support.salary_min is None and support.salary_text == ""
 
 
+def test_a_boards_posting_carries_required_nice_to_have_and_soft_skills():
+    payload = load("remotive")
+    payload["jobs"][0]["description"] = (
+        "<p>Tidewater Analytics is a Kafka-first data company.</p><h3>Requirements</h3><ul><li>Python and "
+        "PostgreSQL</li><li>Fluent English</li></ul><h3>Nice to have</h3><ul><li>Kubernetes</li></ul>"
+    )
+    payload["jobs"][0]["tags"] = ["python", "django", "teamwork"]
+    posting = get_source("remotive").parse(payload, BOARD_PARAMS["remotive"])[0]
+    assert posting.tech_stack == ["Python", "PostgreSQL", "Django"]  # the board's tags count as required
+    assert posting.preferred_stack == ["Kubernetes"]
+    assert posting.soft_skills == ["English", "Teamwork"]
+
+
 def test_remotive_request_url_and_min_interval():
     source = get_source("remotive")
     assert source.build_requests({"query": "data engineer"}) == [

@@ -326,6 +326,22 @@ def test_empty_profile_keeps_everything_but_caps_new_jobs_per_run(bob, monkeypat
     assert (run.added, run.filtered_out) == (2, 1)
 
 
+def test_a_posting_shares_a_skill_when_its_required_or_nice_to_have_stack_does():
+    rule = ProfileFilter.build(skills=["Rust"])
+    assert rule.keeps(posting(tech_stack=["Go"], preferred_stack=["Rust"]))
+    assert not rule.keeps(posting(tech_stack=["Go"], preferred_stack=["Zig"]))
+    assert not ProfileFilter.build(skills=["German"]).keeps(posting(tech_stack=["Go"], soft_skills=["German"]))
+
+
+def test_a_stored_posting_keeps_its_three_skill_lists(bob):
+    job = ingest.job_from_posting(
+        posting(tech_stack=["Go", "PostgreSQL"], preferred_stack=["Rust"], soft_skills=["English"],
+                description_html="<p>Go and PostgreSQL; Rust is a plus.</p>",
+                description_text="Go and PostgreSQL; Rust is a plus."),
+        user_id=bob.pk, source="greenhouse")
+    assert (job.tech_stack, job.preferred_stack, job.soft_skills) == (["Go", "PostgreSQL"], ["Rust"], ["English"])
+
+
 def test_target_roles_match_normalised_titles():
     rule = ProfileFilter.build(roles=["Backend Engineer"])
     assert rule.keeps(posting(title="Sr. Back-End Engineer (m/w/d)"))
