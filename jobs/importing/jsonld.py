@@ -23,6 +23,7 @@ from typing import Any
 from copilot.http import FetchError, fetch
 from jobs.salary import format_salary
 from jobs.sanitize import clean_html, decode_entities, html_to_text
+from jobs.skills import read_posting
 
 __all__ = ["PostingDraft", "fetch_posting", "parse_job_posting"]
 
@@ -42,6 +43,12 @@ class PostingDraft:
     posted_date: date | None = None
     external_id: str = ""
     url: str = ""
+    requirements: str = ""  # JobPosting qualifications, skills and experienceRequirements, one per line
+    responsibilities: str = ""  # JobPosting responsibilities (read with the description, not stored)
+    # What the posting asks of the candidate (jobs.skills.read_posting), shown in the form to check.
+    tech_stack: list[str] = field(default_factory=list)
+    preferred_stack: list[str] = field(default_factory=list)
+    soft_skills: list[str] = field(default_factory=list)
     found_structured_data: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -397,6 +404,34 @@ def _from_posting(node: dict[str, Any], draft: PostingDraft) -> None:
     _salary(node, draft)
     draft.posted_date = _iso_date(node.get("datePosted"))
     draft.external_id = _identifier(node.get("identifier"))
+    draft.requirements = "\n".join(
+        line for key in ("qualifications", "skills", "experienceRequirements") for line in _lines(node.get(key)))
+    draft.responsibilities = "\n".join(_lines(node.get("responsibilities")))
+
+
+def _lines(value: Any) -> list[str]:
+    """Plain-text lines of a JSON-LD text property: a string (HTML allowed), a list, or objects with a
+    name or description (DefinedTerm, EducationalOccupationalCredential)."""
+    values = value if isinstance(value, list) else [value]
+    lines: list[str] = []
+    for item in values[:50]:
+        if isinstance(item, dict):
+            item = item.get("name") or item.get("description") or item.get("@value") or ""
+        if isinstance(item, str) and item.strip():
+            lines.extend(line for line in html_to_text(decode_entities(item)).splitlines() if line.strip())
+    return lines
+
+
+def _read_skills(draft: PostingDraft) -> None:
+    """Fill the draft's three skill lists the way a saved job would be read, so the form shows them."""
+    parts = [html_to_text(draft.description_html)]
+    if draft.responsibilities:
+        parts.append(f"Responsibilities\n\n{draft.responsibilities}")
+    if draft.requirements:
+        parts.append(f"Requirements\n\n{draft.requirements}")
+    skills = read_posting(title=draft.title, text="\n\n".join(parts), company=draft.company)
+    draft.tech_stack, draft.preferred_stack = list(skills.required), list(skills.preferred)
+    draft.soft_skills = list(skills.soft)
 
 
 def _meta_text(scanner: _PageScanner, *keys: str) -> str:
@@ -484,6 +519,7 @@ def parse_job_posting(html: str, *, url: str) -> PostingDraft:
     missing = [label for attr, label in _FIELD_LABELS if not getattr(draft, attr)]
     if missing:
         draft.notes.append("Could not find: " + ", ".join(missing) + ".")
+    _read_skills(draft)
     return draft
 
 

@@ -29,7 +29,8 @@ def add_from_url(request: AuthedRequest) -> HttpResponse:
                 initial = {
                     name: getattr(draft, name)
                     for name in ("title", "company", "location", "remote_option", "job_type", "url",
-                                 "salary_text", "description_html", "posted_date")
+                                 "salary_text", "description_html", "requirements", "posted_date", "tech_stack",
+                                 "preferred_stack", "soft_skills")
                 }
                 context = form_context(
                     JobForm(initial=initial), origin=JobOrigin.URL, heading="Check and save this job", draft=draft

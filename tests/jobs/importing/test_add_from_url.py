@@ -25,6 +25,10 @@ def test_a_page_with_json_ld_prefills_the_form_and_saves_nothing(alice_client, a
     assert response.status_code == 200
     form = response.context["form"]
     assert form.initial["title"] and form.initial["company"]
+    # The skills read from the page go to the form, for the user to check before saving ("Kubernetes on two
+    # clouds" sits under "About Lumen Ledger": the company's introduction asks nothing).
+    assert {"tech_stack", "preferred_stack", "soft_skills", "requirements"} <= form.initial.keys()
+    assert form.initial["tech_stack"] == []
     assert "structured data" in response.content.decode()
     assert 'name="origin" value="url"' in response.content.decode()
     assert not Job.objects.exists()

@@ -35,6 +35,29 @@ def posting(**fields: object) -> dict:
     return {"@context": "https://schema.org", "@type": "JobPosting", "title": "Engineer", **fields}
 
 
+# --------------------------------------------------------------------------- the skills asked
+
+
+def test_the_skills_are_read_from_the_description_and_the_structured_requirements():
+    draft = parse_job_posting(ld(posting(
+        title="Backend Engineer",
+        hiringOrganization={"@type": "Organization", "name": "Ledgerly"},
+        description="<p>Ledgerly is an AI-powered accounting platform.</p><h3>Nice to have</h3><p>Terraform.</p>",
+        responsibilities="Build services in Kotlin.",
+        qualifications=["Strong PostgreSQL", "Fluent English"],
+        skills=[{"@type": "DefinedTerm", "name": "Docker"}],
+    )), url="https://jobs.example/1")
+    assert draft.requirements == "Strong PostgreSQL\nFluent English\nDocker"
+    assert draft.tech_stack == ["Backend Development", "Kotlin", "PostgreSQL", "Docker"]
+    assert draft.preferred_stack == ["Terraform"]
+    assert draft.soft_skills == ["English"]
+
+
+def test_a_page_without_structured_data_still_gets_its_title_read():
+    draft = parse_job_posting('<html><head><title>Senior Engineer (Go) | Acme</title></head></html>', url="https://a.b/1")
+    assert draft.tech_stack == ["Go"]
+
+
 # --------------------------------------------------------------------------- fixture pages
 
 
