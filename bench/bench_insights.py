@@ -138,8 +138,11 @@ def make_jobs(user, count: int, rng: random.Random) -> None:
     ]
     now = timezone.now()
     batch = []
+    soft = ["Communication", "English", "German", "Mentoring", "Ownership", "Stakeholder Management", "Leadership"]
     for i in range(count):
         stack = rng.sample(popular, rng.randint(2, 6)) + rng.sample(names, rng.randint(0, 3))
+        # As postings read by jobs.skills.read_posting: some of the stack is only nice to have.
+        nice = [name for name in rng.sample(popular + names[:200], rng.randint(0, 4)) if name not in stack]
         description = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(8, 20)))
         requirements = rng.choice(["", "At least 3 years of experience with Python.", "Senior-level ownership."])
         batch.append(
@@ -150,6 +153,8 @@ def make_jobs(user, count: int, rng: random.Random) -> None:
                 location=rng.choice(LOCATIONS),
                 remote_option=rng.choice(REMOTE),
                 tech_stack=list(dict.fromkeys(stack)),
+                preferred_stack=list(dict.fromkeys(nice)),
+                soft_skills=rng.sample(soft, rng.randint(0, 3)),
                 description_html=f"<p>{description}</p>",
                 description_text=description,
                 requirements=requirements,

@@ -146,6 +146,25 @@ def source_chart(rates: Sequence[SourceRate]) -> Figure:
 
 
 def missing_skills_chart(skills: Sequence[SkillCount]) -> Figure:
-    """Horizontal bars: the most asked skills the user lacks (number of jobs asking)."""
-    return _count_bars([skill.name for skill in skills], [skill.count for skill in skills], "#b42318",
-                       hover="%{y}: asked by %{x} jobs<extra></extra>", row_height=28)
+    """Stacked horizontal bars: the most asked skills the user lacks, jobs requiring each one and jobs
+    listing it only as nice to have."""
+    figure = _count_bars([skill.name for skill in skills], [skill.required for skill in skills], "#b42318",
+                         hover="%{y}: required by %{x} jobs<extra></extra>", row_height=28)
+    reverse = slice(None, None, -1)
+    required = figure["data"][0]
+    required["name"] = "Required"
+    figure["data"].append({
+        "type": "bar",
+        "orientation": "h",
+        "name": "Nice to have",
+        "x": [skill.preferred for skill in skills][reverse],
+        "y": required["y"],
+        "marker": {"color": "#f2a69d"},
+        "hovertemplate": "%{y}: nice to have in %{x} jobs<extra></extra>",
+        "text": [skill.preferred or "" for skill in skills][reverse],
+        "textposition": "auto",
+    })
+    figure["layout"].update(barmode="stack", showlegend=True,
+                            legend={"orientation": "h", "y": -0.15, "x": 0, "font": {"size": 12}},
+                            xaxis=_count_axis(max((skill.count for skill in skills), default=0)))
+    return figure

@@ -1,24 +1,33 @@
-"""Skill gap: which skills the user's jobs ask for, which the user lacks, and what to learn first.
+"""Skill gap: which tech skills the user's jobs ask for, which the user lacks, and what to learn first.
 
 Definitions (the page repeats them):
 
-- A skill's **count** is the number of jobs in scope whose stack names it (once per job).
+- A job **requires** a skill its tech stack names, and **prefers** one its nice-to-have list names
+  (and its stack does not). A skill's **count** is the number of jobs in scope that ask for it
+  either way, split into ``required`` and ``preferred``.
+- Only tech skills count here. Soft skills and spoken languages (and any typed into a stack) are
+  listed apart as **also asked**, never as missing or to learn.
+- Skills rank by **weight**: a job requiring a skill counts 1, a job only preferring it counts
+  :data:`PREFERRED_WEIGHT`, then by count, then alphabetically.
 - **Mentions** are the sum of all counts (one per skill per job). **Coverage** is the share of
   mentions that are skills the user has: 100% means every skill of every job is on the profile.
-- **Missing** skills are those asked by at least one job and not on the profile, most asked
-  first (ties alphabetical). The **top 5 to learn** are the first five, each with the number of
-  jobs asking for it and the skill the user already has that most often comes with it.
+- **Missing** skills are those asked by at least one job and not on the profile, in rank order.
+  The **top 5 to learn** are the first five, each with why: how many jobs require it, how many only
+  prefer it, and the skill the user already has that most often comes with it.
 
 Skills compare as canonical names (aliases and case folded), like the match score. The scope is
-all of the user's jobs, or only the tracked ones (jobs with an application). One query fetches
-only the ``tech_stack`` column; counting is a ``Counter`` over per-job sets.
+all of the user's jobs, or only the tracked ones (jobs with an application). One query fetches the
+three skill columns; counting is ``Counter`` arithmetic over per-job sets.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
@@ -27,10 +36,22 @@ from copilot.accounts.services import get_profile
 from insights.cache import cached_for_user
 from jobs.matching import decode_json_lists
 from jobs.models import Job
-from jobs.skills import canonical_skill, category_of, skill_name_for_key, stack_keys
+from jobs.skills import (
+    SOFT_CATEGORIES,
+    all_skills,
+    canonical_skill,
+    canonical_skill_key,
+    category_of,
+    skill_name_for_key,
+    stack_keys,
+)
 
 SCOPES = {"all": "All your jobs", "tracked": "Jobs you track"}
+_EMPTY: frozenset[str] = frozenset()
 TOP_TO_LEARN = 5
+ALSO_ASKED_SHOWN = 12
+#: How much a job that only prefers a skill ("nice to have") weighs against one that requires it.
+PREFERRED_WEIGHT = 0.5
 CATEGORY_LABELS = {
     "language": "language",
     "framework": "framework",
@@ -50,16 +71,26 @@ CATEGORY_LABELS = {
     "protocol": "protocol",
     "design": "design skill",
     "soft": "soft skill",
+    "spoken": "language spoken",
 }
 
 
 @dataclass(frozen=True, slots=True)
 class SkillCount:
     name: str
-    count: int  # jobs asking for it
+    count: int  # jobs asking for it, required or nice to have
     percent: int  # of the jobs in scope, rounded
     has: bool  # on the user's profile
     category: str  # label, "" when outside the taxonomy
+    required: int = 0  # jobs requiring it
+    preferred: int = 0  # jobs only preferring it
+
+    @property
+    def split(self) -> str:
+        """"3 required, 2 nice to have" (the parts that are not zero)."""
+        parts = [f"{self.required} required" if self.required else "",
+                 f"{self.preferred} nice to have" if self.preferred else ""]
+        return ", ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,21 +101,24 @@ class LearnSuggestion:
     alongside: str  # a skill the user has that most often appears with it ("" if none)
     alongside_count: int
     reason: str
+    required: int = 0
+    preferred: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class SkillGap:
     scope: str
     jobs: int  # jobs in scope
-    jobs_with_stack: int
+    jobs_with_stack: int  # jobs asking for at least one tech skill
     user_skills: tuple[str, ...]
-    market: tuple[SkillCount, ...]  # every skill asked, most asked first
-    missing: tuple[SkillCount, ...]  # asked and not on the profile, most asked first
+    market: tuple[SkillCount, ...]  # every tech skill asked, in rank order
+    missing: tuple[SkillCount, ...]  # asked and not on the profile, in rank order
     matched: tuple[SkillCount, ...]  # asked and on the profile
     unasked: tuple[str, ...]  # on the profile, asked by none of these jobs
     mentions: int
     mentions_covered: int
     to_learn: tuple[LearnSuggestion, ...]
+    also_asked: tuple[SkillCount, ...] = ()  # soft skills and spoken languages, most asked first
 
     @property
     def coverage(self) -> int | None:
@@ -99,64 +133,126 @@ def _category(name: str) -> str:
     return CATEGORY_LABELS.get(category or "", "")
 
 
+@cache
+def _soft_keys() -> frozenset[str]:
+    """Canonical keys of the soft skills and spoken languages of the taxonomy."""
+    return frozenset(skill.name.casefold() for skill in all_skills() if skill.category in SOFT_CATEGORIES)
+
+
+def _jobs(count: int) -> str:
+    return f"{count} job{'s' if count != 1 else ''}"
+
+
 def compute_skill_gap(
-    stacks: Iterable[list[str] | None], user_skills: Iterable[str], *, scope: str = "all"
+    stacks: Iterable[list[str] | None],
+    user_skills: Iterable[str],
+    *,
+    preferred_stacks: Iterable[list[str] | None] | None = None,
+    soft_skills: Iterable[list[str] | None] | None = None,
+    scope: str = "all",
 ) -> SkillGap:
-    """The skill gap for the given job stacks (one list per job) and the user's skills. Pure."""
+    """The skill gap for the given jobs and the user's skills. Pure.
+
+    ``stacks`` holds each job's required tech stack; ``preferred_stacks`` and ``soft_skills``, when
+    given, each job's nice-to-have list and soft skills, in the same order.
+    """
     profile_names: dict[str, str] = {}
     for raw in user_skills or ():
         if isinstance(raw, str) and raw.strip():
             key, name = canonical_skill(raw)
             profile_names.setdefault(key, name)
-    # One flat list of every job's (deduplicated) keys, counted once at the end: far faster than
-    # updating a Counter per job. The per-job sets are kept for the "alongside" counts.
-    all_keys: list[str] = []
-    job_sets: list[set[str]] = []
-    jobs = 0
-    for stack in stacks:
-        jobs += 1
-        if stack:
-            keys = stack_keys(stack)
-            if keys:
-                all_keys.extend(keys)
-                job_sets.append(keys)
-    counts = Counter(all_keys)
+    soft_keys = _soft_keys()
+    key_of = canonical_skill_key
+    # Per-job key sets built by comprehensions and counted at the end with one Counter each: far
+    # faster than updating Counters job by job. The sets are kept for the "alongside" counts.
+    required_sets: list[AbstractSet[str]] = [stack_keys(stack) if stack else _EMPTY for stack in stacks]
+    jobs = len(required_sets)
+    nice_sets: list[AbstractSet[str]] = [_EMPTY] * jobs
+    if preferred_stacks is not None:
+        nice_sets = [stack_keys(nice) if nice else _EMPTY for nice in preferred_stacks]
+        # A skill required and also nice to have counts as required (the write path never stores both).
+        nice_sets = [nice - required if nice and not required.isdisjoint(nice) else nice
+                     for required, nice in zip(required_sets, nice_sets, strict=True)]
+    required_counts = Counter(chain.from_iterable(required_sets))
+    preferred_counts = Counter(chain.from_iterable(nice_sets))
+    # Soft skills are only counted, not compared, and the write path stores each once per job: one
+    # pass over all their names (key_of) instead of a set per job.
+    soft_counts = Counter(map(key_of, chain.from_iterable(soft for soft in soft_skills or () if soft)))
+    stray = soft_keys.intersection(required_counts) | soft_keys.intersection(preferred_counts)
+    if stray:  # soft skills typed into a tech list: counted with the soft ones, once per job
+        soft_lists = list(soft_skills) if soft_skills is not None else [None] * jobs  # (a list: read twice)
+        for i, (required, nice) in enumerate(zip(required_sets, nice_sets, strict=True)):
+            typed = (required | nice) & stray
+            if typed:
+                soft_counts.update(typed - stack_keys(soft_lists[i]) if soft_lists[i] else typed)
+                required_sets[i], nice_sets[i] = required - stray, nice - stray
+        for key in stray:
+            required_counts.pop(key, None)
+            preferred_counts.pop(key, None)
+    counts = required_counts + preferred_counts
     names = {key: skill_name_for_key(key) for key in counts}
 
     def percent(count: int) -> int:
         return round(100 * count / jobs) if jobs else 0
 
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], names[item[0]].casefold()))
+    ranked = sorted(counts.items(), key=lambda item: (
+        -(required_counts[item[0]] + PREFERRED_WEIGHT * preferred_counts[item[0]]), -item[1],
+        names[item[0]].casefold()))
     market = tuple(
-        SkillCount(names[key], count, percent(count), key in profile_names, _category(names[key]))
+        SkillCount(names[key], count, percent(count), key in profile_names, _category(names[key]),
+                   required_counts[key], preferred_counts[key])
         for key, count in ranked
     )
     missing = tuple(skill for skill in market if not skill.has)
     matched = tuple(skill for skill in market if skill.has)
-    unasked = tuple(name for key, name in profile_names.items() if key not in counts)
+    unasked = tuple(name for key, name in profile_names.items() if key not in counts and key not in soft_keys)
     mentions = sum(counts.values())
     covered = sum(count for key, count in counts.items() if key in profile_names)
+    also_asked = tuple(
+        SkillCount(skill_name_for_key(key), count, percent(count), key in profile_names,
+                   _category(skill_name_for_key(key)), count, 0)
+        for key, count in sorted(soft_counts.items(),
+                                 key=lambda item: (-item[1], skill_name_for_key(item[0]).casefold()))
+    )
 
-    # What the user already knows that most often comes with each skill to learn.
+    # What the user already knows that most often comes with each skill to learn: the jobs asking for
+    # each of these skills and for each of the user's, then their intersections.
+    top = missing[:TOP_TO_LEARN]
+    together: dict[str, Counter[str]] = {skill.name.casefold(): Counter() for skill in top}
+    if profile_names and together:
+        wanted = frozenset(together) | frozenset(profile_names)
+        jobs_with: dict[str, set[int]] = {key: set() for key in wanted}
+        for i, (required, nice) in enumerate(zip(required_sets, nice_sets, strict=True)):
+            for key in wanted.intersection(required):
+                jobs_with[key].add(i)
+            if nice:
+                for key in wanted.intersection(nice):
+                    jobs_with[key].add(i)
+        for key, counter in together.items():
+            for known in profile_names:
+                shared = len(jobs_with[key] & jobs_with[known])
+                if shared:
+                    counter[known] = shared
     to_learn = []
-    profile_keys = profile_names.keys()
-    for skill in missing[:TOP_TO_LEARN]:
-        key = skill.name.casefold()
-        together: Counter[str] = Counter()
-        if profile_names:
-            together.update(k for job_keys in job_sets if key in job_keys for k in job_keys & profile_keys)
-        best = min(together.items(), key=lambda item: (-item[1], profile_names[item[0]].casefold()), default=None)
+    for skill in top:
+        best = min(together[skill.name.casefold()].items(),
+                   key=lambda item: (-item[1], profile_names[item[0]].casefold()), default=None)
         alongside, alongside_count = (profile_names[best[0]], best[1]) if best else ("", 0)
-        reason = f"Asked by {skill.count} of your {jobs} job{'s' if jobs != 1 else ''}"
+        if skill.required:
+            reason = f"Required by {skill.required} of your {_jobs(jobs)}"
+            if skill.preferred:
+                reason += f" and nice to have in {skill.preferred} more"
+        else:
+            reason = f"Nice to have in {skill.preferred} of your {_jobs(jobs)}, required by none"
         if alongside:
-            jobs_word = "job" if alongside_count == 1 else "jobs"
-            reason += f", often alongside {alongside}, which you know ({alongside_count} {jobs_word})"
-        to_learn.append(LearnSuggestion(skill.name, skill.count, skill.category, alongside, alongside_count, reason))
+            reason += f", often alongside {alongside}, which you know ({_jobs(alongside_count)})"
+        to_learn.append(LearnSuggestion(skill.name, skill.count, skill.category, alongside, alongside_count, reason,
+                                        skill.required, skill.preferred))
 
     return SkillGap(
         scope=scope,
         jobs=jobs,
-        jobs_with_stack=len(job_sets),
+        jobs_with_stack=sum(1 for required, nice in zip(required_sets, nice_sets, strict=True) if required or nice),
         user_skills=tuple(profile_names.values()),
         market=market,
         missing=missing,
@@ -165,7 +261,11 @@ def compute_skill_gap(
         mentions=mentions,
         mentions_covered=covered,
         to_learn=tuple(to_learn),
+        also_asked=also_asked,
     )
+
+
+_SKILL_COLUMNS = tuple(Cast(name, TextField()) for name in ("tech_stack", "preferred_stack", "soft_skills"))
 
 
 def scoped_jobs(user, scope: str):
@@ -181,8 +281,9 @@ def skill_gap_for(user, scope: str = "all") -> SkillGap:
     profile = get_profile(user)
 
     def compute() -> SkillGap:
-        # Only the stacks, as JSON text decoded in one go (see decode_json_lists).
-        texts = scoped_jobs(user, scope).order_by().values_list(Cast("tech_stack", TextField()), flat=True)
-        return compute_skill_gap(decode_json_lists(list(texts)), profile.skills, scope=scope)
+        # Only the three skill columns, as JSON text decoded in one go per column (decode_json_lists).
+        rows = list(scoped_jobs(user, scope).order_by().values_list(*_SKILL_COLUMNS))
+        required, preferred, soft = (decode_json_lists([row[i] for row in rows]) for i in range(3))
+        return compute_skill_gap(required, profile.skills, preferred_stacks=preferred, soft_skills=soft, scope=scope)
 
     return cached_for_user(profile, f"skillgap:{scope}", compute)

@@ -13,7 +13,7 @@ from insights import charts
 from insights.analytics import analytics_for
 from insights.dashboard import dashboard_context
 from insights.recommendations import STEPS, clamp_n, recommendations_for
-from insights.skillgap import SCOPES, skill_gap_for
+from insights.skillgap import ALSO_ASKED_SHOWN, SCOPES, skill_gap_for
 
 MISSING_ON_ANALYTICS = 10
 MARKET_SHOWN = 20
@@ -54,6 +54,7 @@ def skill_gap(request: AuthedRequest) -> HttpResponse:
         "market": gap.market[:MARKET_SHOWN],
         "missing": gap.missing[:MISSING_SHOWN],
         "missing_more": max(0, len(gap.missing) - MISSING_SHOWN),
+        "also_asked": gap.also_asked[:ALSO_ASKED_SHOWN],
         "profile": get_profile(request.user),
     }
     return render(request, "insights/skill_gap.html", context)

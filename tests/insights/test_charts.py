@@ -27,7 +27,8 @@ STAGES = [
 ]
 WEEKS = [WeekCount(date(2026, 11, 2), 3), WeekCount(date(2026, 11, 9), 0), WeekCount(date(2026, 11, 16), 4)]
 SOURCES = [SourceRate("greenhouse", 4, 3), SourceRate("manual", 2, 0)]
-SKILLS = [SkillCount("Kubernetes", 12, 40, False, "DevOps tool"), SkillCount("Go", 5, 17, False, "language")]
+SKILLS = [SkillCount("Kubernetes", 12, 40, False, "DevOps tool", required=9, preferred=3),
+          SkillCount("Go", 5, 17, False, "language", required=5, preferred=0)]
 
 FIGURES = {
     "status": lambda: charts.status_chart(STATUSES),
@@ -79,10 +80,13 @@ def test_source_chart_shows_rates_in_percent():
     assert trace["customdata"] == [[3, 4], [0, 2]]
 
 
-def test_missing_skills_chart_lists_the_most_asked_on_top():
-    trace = charts.missing_skills_chart(SKILLS)["data"][0]
-    assert trace["y"] == ["Go", "Kubernetes"]
-    assert trace["x"] == [5, 12]
+def test_missing_skills_chart_stacks_required_and_nice_to_have_most_asked_on_top():
+    figure = charts.missing_skills_chart(SKILLS)
+    required, preferred = figure["data"]
+    assert required["name"] == "Required" and preferred["name"] == "Nice to have"
+    assert required["y"] == preferred["y"] == ["Go", "Kubernetes"]
+    assert (required["x"], preferred["x"]) == ([5, 9], [0, 3])
+    assert figure["layout"]["barmode"] == "stack"
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,19 @@ def test_it_shows_counts_coverage_and_what_to_learn(alice, alice_client):
     assert gap.coverage == 57  # 4 of 7 mentions
     body = response.content.decode()
     assert "57%" in body
-    assert "Asked by 2 of your 3 jobs, often alongside PostgreSQL, which you know (1 job)" in body
+    assert "Required by 2 of your 3 jobs, often alongside PostgreSQL, which you know (1 job)" in body
+
+
+def test_it_shows_the_split_and_soft_skills_apart(alice, alice_client):
+    make_job(alice, tech_stack=["Go"], preferred_stack=["Rust"], soft_skills=["Mentoring", "German"])
+    make_job(alice, tech_stack=["Rust"], soft_skills=["Mentoring"])
+    body = alice_client.get(URL).content.decode()
+    top = body.split("to learn</h2>")[1].split("</section>")[0]
+    assert "Required by 1 of your 2 jobs and nice to have in 1 more" in top  # Rust
+    assert "Mentoring" not in top and "German" not in top
+    also = body.split("<h2>Also asked</h2>")[1].split("</section>")[0]
+    assert "Mentoring · 2" in also and "German · 1" in also
+    assert "Rust · 1 + 1 nice to have" in body
 
 
 def test_tracked_scope_counts_only_jobs_with_an_application(alice, alice_client):
