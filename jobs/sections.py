@@ -166,7 +166,8 @@ def _headings(text: str, skill_starts: list[int]) -> list[tuple[int, Part]]:
     if colon >= 0:
         lines = {start for start, _ in found}
         while colon >= 0:
-            if colon + 1 == len(text) or text[colon + 1] in " \t\n":
+            if (colon + 1 == len(text) or text[colon + 1] in " \t\n") and \
+                    text.rfind("\n", 0, colon) + 1 not in lines:  # not a heading line found above
                 label_start = _label_start(text, colon)
                 if label_start is not None and label_start not in lines \
                         and not _has_skill(label_start, colon, skill_starts):
@@ -327,7 +328,7 @@ class PostingText:
         for kind, part in _BOILERPLATE.items():
             for at in self._cues[kind]:
                 events.append((_sentence_start(text, at), 1, part, kind == "eeo"))
-        events.sort(key=lambda event: (event[0], event[1]))
+        events.sort()
         current: Part | None = None
         for offset, is_boilerplate, part, eeo in events:
             if is_boilerplate and current in (Part.REQUIRED, Part.PREFERRED) and not eeo:
@@ -352,7 +353,11 @@ class PostingText:
             stop = end if stop < 0 else stop
             if stop > start:
                 paragraph = low[start:stop]
-                role = any(anchor in paragraph for anchor in _ROLE_ANCHORS) and bool(_ROLE_SIGNAL.search(paragraph))
+                role = False
+                for anchor in _ROLE_ANCHORS:
+                    if anchor in paragraph:
+                        role = _ROLE_SIGNAL.search(paragraph) is not None
+                        break
                 spans.append(Span(start, stop, Part.ROLE if role else Part.COMPANY))
             start = stop + len(separator)
         return spans or [Span(0, end, Part.COMPANY)]

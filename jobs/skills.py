@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -709,7 +708,8 @@ _TITLE_DISCIPLINE_LIST: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("project manager",), r"\bproject manager", "Project Management"),
     (("technical writer",), r"\btechnical writer", "Technical Writing"),
 )
-_TITLE_DISCIPLINES = tuple((needles, re.compile(pattern), name) for needles, pattern, name in _TITLE_DISCIPLINE_LIST)
+_TITLE_DISCIPLINES = tuple((re.compile(pattern), name) for _, pattern, name in _TITLE_DISCIPLINE_LIST)
+_TITLE_NEEDLES = tuple((needle, i) for i, (needles, _, _) in enumerate(_TITLE_DISCIPLINE_LIST) for needle in needles)
 
 
 @lru_cache(maxsize=4096)
@@ -719,8 +719,9 @@ def _title_skills(title: str) -> tuple[tuple[str, str | None], ...]:
     categories = _categories()
     found = [(name, categories.get(name)) for _, _, name in _scan(title)]
     low = title.lower()
-    for needles, pattern, name in _TITLE_DISCIPLINES:
-        if name in categories and any(needle in low for needle in needles) and pattern.search(low):
+    for i in sorted({i for needle, i in _TITLE_NEEDLES if needle in low}):
+        pattern, name = _TITLE_DISCIPLINES[i]
+        if name in categories and pattern.search(low):
             found.append((name, categories[name]))
     return tuple(found)
 
@@ -799,6 +800,13 @@ _LANGUAGE_NEXT = frozenset(
 _YEAR_AFTER = re.compile(r"\s*(?:['’]\d\d\b|(?:19|20)\d\d\b)")
 
 
+_LIST_WORDS = frozenset({",", "and", "or"})
+# The words after a mention, and the categories, that some rule of _Mentions.asked looks at.
+_RULE_WORDS_AFTER = (_PEOPLE_NOUNS | _LIST_WORDS | _DESCRIBED_NOUNS | _DESCRIPTOR_FILLERS | _DEVICE_NOUNS
+                     | frozenset(_OWN_APP_NOUNS))
+_RULE_CATEGORIES = frozenset({"spoken"}) | _DEVICE_CATEGORIES
+
+
 @cache
 def _surface_rule_names() -> frozenset[str]:
     """The canonical names of the forms the surface rules look at (person names, verb forms, "QA")."""
@@ -806,9 +814,9 @@ def _surface_rule_names() -> frozenset[str]:
     return frozenset(skill.name for skill in _index().skills if forms & set(skill.forms))
 _NEXT_WORD = re.compile(r"[ \t-]*(,|[^\s,;:.!?()\[\]{}\"“”]+)")
 _WORD = re.compile(r"[^\s,;:.!?()\[\]{}\"“”]+")
-_LIST_WORDS = frozenset({",", "and", "or"})
 _LETTERS = re.compile(r"[^\W\d_]+")
-_GROUP_GLUE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s*/\s*|\s+(?:and|or|&|and/or|und|oder)\s+")
+# What joins the members of a list: "Python, Go", "iOS and Android", "C/C++", "Java or Kotlin".
+_GLUE_WORDS = frozenset({"", "/", "and", "or", "&", "and/or", "und", "oder"})
 
 
 def _next_words(text: str, end: int, count: int) -> list[str]:
@@ -879,13 +887,16 @@ class _Mentions:
                     self.company_spans.append((at, at + len(form)))
                     at = low.find(form, at + 1)
             self.company_spans.sort()
-        self._company_starts = [s for s, _ in self.company_spans]
+        # Offsets covered by the company's name: a mention is the company's when it lies within one.
+        self._company_mask = bytearray(len(text) + 1) if self.company_spans else bytearray()
+        for span_start, span_end in self.company_spans:
+            self._company_mask[span_start:span_end] = b"\x01" * (span_end - span_start)
         # Each mention's list ("iOS and Android", "Python, Go or Rust"): where it starts and ends.
         n = len(hits)
         firsts = [0] * n
         for i in range(1, n):
-            gap = hits[i][0] - hits[i - 1][1]
-            glued = gap <= 9 and _GROUP_GLUE.fullmatch(text, hits[i - 1][1], hits[i][0]) is not None
+            gap_start, gap_end = hits[i - 1][1], hits[i][0]
+            glued = gap_end - gap_start <= 9 and text[gap_start:gap_end].strip(" ,") in _GLUE_WORDS
             firsts[i] = firsts[i - 1] if glued else i
         self.group_starts = [hits[first][0] for first in firsts]
         self.group_ends = [0] * n
@@ -895,11 +906,25 @@ class _Mentions:
                 last_end = hits[i][1]
             self.group_ends[i] = last_end
         self._after: dict[int, str] = {}
+        self._following: dict[int, frozenset[str]] = {}
         self._surface_names = _surface_rule_names()
         self._degrees = posting.has_cues("degree")
 
     def asked(self, i: int, category: str | None) -> bool:
         """Whether mention ``i`` is a skill asked of the candidate (not a name, a product, a colleague...)."""
+        start, end, name = self.hits[i]
+        group_end = self.group_ends[i]
+        after = self._after.get(group_end)
+        if after is None:
+            match = _NEXT_WORD.match(self.text, group_end)
+            after = self._after[group_end] = match.group(1).lower() if match else ""
+        if not (after in _RULE_WORDS_AFTER or category in _RULE_CATEGORIES or name in self._surface_names
+                or (self.company_spans and self._is_company_name(start, end))):
+            # No rule of _asked applies but the field-of-study one: the common case, decided cheaply.
+            return not (self._degrees and self.posting.after_degree(self.group_starts[i]))
+        return self._asked(i, category, after)
+
+    def _asked(self, i: int, category: str | None, after: str) -> bool:
         text = self.text
         start, end, name = self.hits[i]
         group_end = self.group_ends[i]
@@ -907,10 +932,6 @@ class _Mentions:
         if self.company_spans and self._is_company_name(start, end) and not (
                 _ASKING_BEFORE.search(text, max(0, start - 80), start) or _ASKED_AFTER.match(text, end)):
             return False
-        after = self._after.get(group_end)
-        if after is None:
-            match = _NEXT_WORD.match(text, group_end)
-            after = self._after[group_end] = match.group(1).lower() if match else ""
         if after:
             if (after in _PEOPLE_NOUNS or (after in _LIST_WORDS and self._near(group_end, _PEOPLE_NOUNS))) \
                     and category not in SOFT_CATEGORIES and self._colleagues(i):
@@ -948,7 +969,10 @@ class _Mentions:
 
     def _near(self, end: int, words: frozenset[str]) -> bool:
         """Whether one of ``words`` is among the next few words (a cheap test before the exact one)."""
-        return not words.isdisjoint(_LETTERS.findall(self.posting.low, end, end + 60))
+        following = self._following.get(end)
+        if following is None:
+            following = self._following[end] = frozenset(_LETTERS.findall(self.posting.low, end, end + 60))
+        return not words.isdisjoint(following)
 
     def _names_people(self, end: int) -> bool:
         """The words after a skill (or a list of them) end in people: "engineers", "firmware, autonomy
@@ -968,10 +992,12 @@ class _Mentions:
         return False
 
     def _is_company_name(self, start: int, end: int) -> bool:
-        if self.posting.low.startswith(self.company_forms, start):
-            return True
-        i = bisect_right(self._company_starts, start)
-        return any(self.company_spans[k][1] >= end for k in range(max(0, i - 3), i))
+        """Whether the mention is the company's name or one of its products: it starts with the name
+        ("GitLab CI" at GitLab) or lies within it ("Kafka" of "Kafka & Co.")."""
+        if not self._company_mask[start]:
+            return False  # the common case: nowhere near the company's name
+        return self.posting.low.startswith(self.company_forms, start) or any(
+            s <= start and end <= e for s, e in self.company_spans)
 
     def _describes_organisation(self, start: int, end: int) -> bool:
         before = _prev_words(self.text, start, 2)
@@ -1090,7 +1116,7 @@ def _vendor_in_sentence(text: str, hits: list[tuple[int, int, str]], at: int, pr
 def _elided(text: str, posting: PostingText, hits: list[tuple[int, int, str]]) -> list[tuple[int, str]]:
     """(offset, skill) of the list members whose head noun is elided ("unit" of "unit and UI tests")."""
     found: list[tuple[int, str]] = []
-    found_names = {name for _, _, name in hits}
+    found_names: set[str] | None = None  # built when a member is found: most postings have none
     low = posting.low
     heads = []
     for head in _HEAD_NOUNS:
@@ -1118,9 +1144,11 @@ def _elided(text: str, posting: PostingText, hits: list[tuple[int, int, str]]) -
             two = f"{words[end - 1]} {member}" if end >= 1 and not words[end - 1].endswith(",") else ""
             length = 1
             for candidate, size in ((two, 2), (member, 1)):
-                name = canonicalize(f"{candidate} {head}") if candidate else None
+                name = _compound(candidate, head) if candidate else None
                 if name:
                     length = size
+                    if found_names is None:
+                        found_names = {name for _, _, name in hits}
                     if name not in found_names:
                         found.append((base + len(" ".join(words[:end - size + 1])) + (end >= size), name))
                         found_names.add(name)
@@ -1132,6 +1160,12 @@ def _elided(text: str, posting: PostingText, hits: list[tuple[int, int, str]]) -
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "&", "and/or"})
+
+
+@lru_cache(maxsize=8192)
+def _compound(member: str, head: str) -> str | None:
+    """The skill "<member> <head>" names ("unit" + "tests" -> Unit Testing), if any."""
+    return canonicalize(f"{member} {head}")
 _HEAD_NOUNS = ("tests", "testing", "development", "engineering", "design")
 
 
