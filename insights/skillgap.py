@@ -169,10 +169,9 @@ def compute_skill_gap(
     jobs = len(required_sets)
     nice_sets: list[AbstractSet[str]] = [_EMPTY] * jobs
     if preferred_stacks is not None:
-        nice_sets = [stack_keys(nice) if nice else _EMPTY for nice in preferred_stacks]
         # A skill required and also nice to have counts as required (the write path never stores both).
-        nice_sets = [nice - required if nice and not required.isdisjoint(nice) else nice
-                     for required, nice in zip(required_sets, nice_sets, strict=True)]
+        nice_sets = [(keys - required if not required.isdisjoint(keys) else keys) if nice and (keys := stack_keys(nice))
+                     else _EMPTY for nice, required in zip(preferred_stacks, required_sets, strict=True)]
     required_counts = Counter(chain.from_iterable(required_sets))
     preferred_counts = Counter(chain.from_iterable(nice_sets))
     # Soft skills are only counted, not compared, and the write path stores each once per job: one
@@ -181,11 +180,14 @@ def compute_skill_gap(
     stray = soft_keys.intersection(required_counts) | soft_keys.intersection(preferred_counts)
     if stray:  # soft skills typed into a tech list: counted with the soft ones, once per job
         soft_lists = list(soft_skills) if soft_skills is not None else [None] * jobs  # (a list: read twice)
-        for i, (required, nice) in enumerate(zip(required_sets, nice_sets, strict=True)):
+        typed_keys: list[str] = []
+        for i in [i for i, (required, nice) in enumerate(zip(required_sets, nice_sets, strict=True))
+                  if not (stray.isdisjoint(required) and stray.isdisjoint(nice))]:
+            required, nice = required_sets[i], nice_sets[i]
             typed = (required | nice) & stray
-            if typed:
-                soft_counts.update(typed - stack_keys(soft_lists[i]) if soft_lists[i] else typed)
-                required_sets[i], nice_sets[i] = required - stray, nice - stray
+            typed_keys.extend(typed - stack_keys(soft_lists[i]) if soft_lists[i] else typed)
+            required_sets[i], nice_sets[i] = required - stray, nice - stray
+        soft_counts.update(typed_keys)
         for key in stray:
             required_counts.pop(key, None)
             preferred_counts.pop(key, None)
@@ -220,19 +222,20 @@ def compute_skill_gap(
     top = missing[:TOP_TO_LEARN]
     together: dict[str, Counter[str]] = {skill.name.casefold(): Counter() for skill in top}
     if profile_names and together:
-        wanted = frozenset(together) | frozenset(profile_names)
-        jobs_with: dict[str, set[int]] = {key: set() for key in wanted}
-        for i, (required, nice) in enumerate(zip(required_sets, nice_sets, strict=True)):
-            for key in wanted.intersection(required):
-                jobs_with[key].add(i)
-            if nice:
-                for key in wanted.intersection(nice):
-                    jobs_with[key].add(i)
-        for key, counter in together.items():
-            for known in profile_names:
-                shared = len(jobs_with[key] & jobs_with[known])
-                if shared:
-                    counter[known] = shared
+        # Count each job's share of these skills and the user's (few distinct combinations), then
+        # read the pairs off the combinations.
+        top_keys, known_keys = frozenset(together), frozenset(profile_names)
+        wanted = top_keys | known_keys
+        combinations = Counter(
+            wanted.intersection(required).union(wanted.intersection(nice)) if nice else wanted.intersection(required)
+            for required, nice in zip(required_sets, nice_sets, strict=True))
+        for combination, count in combinations.items():
+            known = combination & known_keys
+            if known:
+                for key in combination & top_keys:
+                    counter = together[key]
+                    for other in known:
+                        counter[other] += count
     to_learn = []
     for skill in top:
         best = min(together[skill.name.casefold()].items(),
@@ -252,7 +255,7 @@ def compute_skill_gap(
     return SkillGap(
         scope=scope,
         jobs=jobs,
-        jobs_with_stack=sum(1 for required, nice in zip(required_sets, nice_sets, strict=True) if required or nice),
+        jobs_with_stack=jobs - sum(1 for i, required in enumerate(required_sets) if not required and not nice_sets[i]),
         user_skills=tuple(profile_names.values()),
         market=market,
         missing=missing,
