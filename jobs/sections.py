@@ -81,16 +81,17 @@ _HEADINGS: tuple[tuple[str, Part], ...] = (
      r"|(what )?(would )?(makes?|sets?) you (stand out|apart)|bonus if|wünschenswert|von vorteil|pluspunkte"
      r"|das ist ein plus|idealerweise|wenn du (auch|zusätzlich)", Part.PREFERRED),
     (r"equal (employment )?opportunit(y|ies)|eeo|diversity|inclusion|accommodations?$|legal|privacy|disclaimer"
-     r"|e-verify|chancengleichheit|datenschutz", Part.LEGAL),
+     r"|e-verify|chancengleichheit|datenschutz|(other )?notices?$|.* privacy notice$", Part.LEGAL),
     (r"(annual |base |yearly )?(salary|pay)( range| band| transparency)?$|compensation range|pay range"
      r"|gehalt|vergütung|salary( and| &)", Part.SALARY),
     (r"benefits|perks|what we offer|what we're offering|we offer|our offer|what's in it|what you('ll)? get"
      r"|compensation|total rewards|why (join|work)|why you'll love|why us$|why [a-z0-9][\w&.'-]*( [\w&.'-]+)?$"
      r"|pay and benefits|life at|working at|wir bieten|was wir bieten|das bieten wir|unser angebot"
-     r"|deine vorteile|ihre vorteile|benefits bei|was dich bei uns erwartet", Part.BENEFITS),
+     r"|deine vorteile|ihre vorteile|benefits bei|was dich bei uns erwartet|come work with us", Part.BENEFITS),
     (r"(our |the )?(hiring|interview|recruiting|recruitment|application) process|our process|how (we|to) (hire"
      r"|apply|interview)|next steps|apply now|interested|ready to apply|contact|dein ansprechpartner"
-     r"|ihr ansprechpartner|ansprechpartner|bewerbung|so geht's weiter|kontakt", Part.PROCESS),
+     r"|ihr ansprechpartner|ansprechpartner|bewerbung|so geht's weiter|kontakt|logistics$|where you'll be"
+     r"|where you will be|location$|referral|find jobs", Part.PROCESS),
     (r"requirements|(minimum |basic |required |key |essential |technical |core )?qualifications|must[ -]haves?"
      r"|what you (will |'ll )?(bring|need|have)|what we('re| are) looking for|who we('re| are) looking for"
      r"|what we need|we need|you have|you bring|you'll (bring|need|have)|you should have|you will (need|have)"
@@ -105,17 +106,18 @@ _HEADINGS: tuple[tuple[str, Part], ...] = (
     (r"(about |the |your )?(role|job|position|opportunity)$|about the (role|job|position|team|opportunity)"
      r"|(the |our |about the |meet the )team|what (you'll|you will|you'd) (do|be doing|work on|build|own)"
      r"|what the (team|role) (does|is)|in this role|as (a|an|our) .*(you will|you'll)$|you will$|you'll$"
-     r"|responsibilities|your (responsibilities|role|tasks|mission|impact|day)|(key )?duties|tasks$"
+     r"|(key |main |core )?responsibilities|your (responsibilities|role|tasks|mission|impact|day)|(key )?duties|tasks$"
      r"|day[ -]to[ -]day|a day in the life|the work|the challenge|what we're building|what you'll achieve"
      r"|deine aufgaben|ihre aufgaben|aufgaben|was dich erwartet|was sie erwartet|das erwartet dich"
      r"|deine rolle|die rolle", Part.ROLE),
     (r"about (us|[^\s].*)|who we are|(our )?(mission|story|values|culture|vision)|how we work|the company"
      r"|company( overview| description)?$|our company|über uns|wer wir sind|das sind wir|unternehmen"
-     r"|unsere mission|introduction|overview$", Part.COMPANY),
+     r"|unsere mission|introduction|overview$|how we're different|what makes us different|why we exist", Part.COMPANY),
 )
 # One alternation with a named group per part: the first (in the order above) that matches wins.
 _HEADING_RE = re.compile("|".join(f"(?P<p{i}>(?:{pattern})(?:\\b|$))" for i, (pattern, _) in enumerate(_HEADINGS)))
 _HEADING_PARTS = {f"p{i}": part for i, (_, part) in enumerate(_HEADINGS)}
+_LEADING_SYMBOLS = re.compile(r"^[^\w]+")
 _MAX_HEADING_WORDS = 9
 _MAX_INLINE_HEADING_WORDS = 6
 _BULLETS = "-*•·–—>#▪◦●"
@@ -128,8 +130,10 @@ def heading_part(text: str) -> Part | None:
     >>> heading_part("What you'll bring:"), heading_part("Über uns"), heading_part("Experience in retail")
     (<Part.REQUIRED: 'required'>, <Part.COMPANY: 'company'>, None)
     """
-    heading = text.strip().strip(_BULLETS).strip().rstrip(":").strip().lower()
+    heading = text.strip().strip(_BULLETS).strip().rstrip(":!").strip().lower()
     heading = " ".join(heading.replace("’", "'").replace("*", "").split())
+    if heading and not heading[0].isalnum():  # "🏆 Perks & Benefits", "» Requirements"
+        heading = _LEADING_SYMBOLS.sub("", heading)
     words = heading.count(" ") + 1
     if not heading or words > _MAX_HEADING_WORDS + 3:
         return None

@@ -32,6 +32,10 @@ from jobs.sections import Part, PostingText, heading_part
     ("Annual Salary", Part.SALARY),
     ("Our hiring process", Part.PROCESS), ("How we hire", Part.PROCESS), ("Dein Ansprechpartner", Part.PROCESS),
     ("Equal opportunity", Part.LEGAL),
+    # Shapes seen on real boards: emoji before the words, company tails after the requirements.
+    ("🏆 Perks & Benefits", Part.BENEFITS), ("🫂 Our Culture", Part.COMPANY), ("How we're different", Part.COMPANY),
+    ("Come work with us!", Part.BENEFITS), ("Logistics", Part.PROCESS), ("Where You'll Be", Part.PROCESS),
+    ("Key responsibilities", Part.ROLE), ("Other notices", Part.LEGAL),
 ])
 def test_headings_name_their_part(heading, part):
     assert heading_part(heading) == part
