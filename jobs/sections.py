@@ -238,7 +238,8 @@ CUES: dict[str, tuple[str, ...]] = {
                "welcome", "appreciated", "helpful", "ideally", "preferably", "optionally", "optional", "extra point",
                "brownie point", "even better", "would be great", "would be nice", "it'd be great", "great if",
                "nice if", "idealerweise", "gerne auch", "gern auch", "im besten fall", "optimalerweise", "von vorteil",
-               "wünschenswert", "gern gesehen", "also nice", "might also have", "may also have", "not required"),
+               "wünschenswert", "gern gesehen", "also nice", "might have", "might also have", "may have",
+               "may also have", "not required"),
     # A field of study: "a degree in statistics", "Studium der Informatik".
     "degree": ("degree", "studium", "studiengang", "student/in", "studentin", "bachelor", "master's", "masters",
                "bsc", "msc", "b.sc", "m.sc", "phd", "ph.d", "diploma", "diplom", "ausbildung"),
@@ -286,7 +287,7 @@ _LEADING_MARKER = re.compile(
     r"\b(?:ideally|preferably|optionally|bonus points?(?: for| if)?|extra points? (?:for|if)|brownie points for"
     r"|plus points? for|a plus if|even better if|it would be (?:great|nice) if|it'd be great if|great if you"
     r"|nice if you|bonus if|idealerweise|gerne auch|gern auch|im besten fall|optimalerweise"
-    r"|you might also have|you may also have|also nice)\b"
+    r"|you might (?:also )?have|you may (?:also )?have|also nice)\b"
 )
 _CLAUSE_STOPS = (";", "\n", ". ", "! ", "? ", ": ")
 _CLAUSE_REACH = 300

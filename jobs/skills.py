@@ -352,7 +352,7 @@ _CONTEXT_RULES: dict[str, _ContextRule] = {
 }
 _LANGUAGE_LETTERS = frozenset(form for form in _CONTEXT_RULES if len(form) == 1)
 
-_GLUED_AFTER = frozenset("-&'’+#!@$%*=")  # Go-to, R&D, C++, C#, Go!, C's, C-level
+_GLUED_AFTER = frozenset("-&'’+#!@$%*=•·")  # Go-to, R&D, C++, C#, Go!, C's, C-level, C•CURE
 _GLUED_BEFORE = frozenset("-&'’.@$#%*=\\")  # USB-C, P&C, x.R
 _LIST_BEFORE = frozenset(",/;:([{|&+")  # "Python, Go", "Python/Go", "(R", "Languages: C"
 _LIST_AFTER = frozenset(",/;)]}|&")  # "Go, Rust", "C/C++", "R)"
