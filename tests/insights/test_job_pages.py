@@ -24,6 +24,18 @@ def test_job_detail_shows_the_match_breakdown(alice, alice_client):
     assert "Senior role matches your level" in body
 
 
+def test_job_detail_shows_required_and_nice_to_have_skills_and_the_place_it_understood(alice, alice_client):
+    job = make_job(
+        alice, title="Backend Engineer", location="Remote - EU", remote_option="remote",
+        tech_stack=["Python", "Django", "PostgreSQL", "Docker", "Kafka"], preferred_stack=["Redis", "Rust", "Go"],
+    )
+    body = alice_client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "Matches 3 of 5 required and 0 of 3 nice-to-have skills (nice-to-haves count half)" in body
+    assert "Remote within the EU, and Berlin, Germany is in the EU" in body
+    assert "This job states no seniority" in body
+    assert "Nice to have (counts half)" in body and '<li class="chip optional">' in body
+
+
 def test_job_detail_of_another_user_is_a_404(alice, bob_client):
     job = make_job(alice)
     assert bob_client.get(reverse("jobs:detail", args=[job.pk])).status_code == 404
