@@ -47,7 +47,7 @@ TITLES = [
     "Machine Learning Engineer",
     "Software Engineer",
 ]
-LEVELS = ["Senior ", "Junior ", "", "", "Lead ", "Staff ", "Sr. ", "Principal ", "Graduate "]
+LEVELS = ["Senior ", "Junior ", "", "", "Lead ", "Staff ", "Sr. ", "Principal ", "Graduate ", "Head of "]
 LOCATIONS = [
     "Berlin, Germany",
     "Munich, Germany",
@@ -61,6 +61,10 @@ LOCATIONS = [
     "Zürich, Switzerland",
     "",
     "Berlin (Hybrid)",
+    "Warszawa, Poland",
+    "Remote (US only)",
+    "Portland, OR",
+    "Berlin, DE",
 ]
 REMOTE = ["", "remote", "hybrid", "onsite"]
 SOURCES = ["manual", "greenhouse", "lever", "remotive", "csv", "url"]
@@ -140,6 +144,7 @@ def make_jobs(user, count: int, rng: random.Random) -> None:
     batch = []
     for i in range(count):
         stack = rng.sample(popular, rng.randint(2, 6)) + rng.sample(names, rng.randint(0, 3))
+        preferred = rng.sample(popular, rng.randint(1, 4)) if rng.random() < 0.4 else []
         description = " ".join(rng.choice(SENTENCES) for _ in range(rng.randint(8, 20)))
         requirements = rng.choice(["", "At least 3 years of experience with Python.", "Senior-level ownership."])
         batch.append(
@@ -150,6 +155,7 @@ def make_jobs(user, count: int, rng: random.Random) -> None:
                 location=rng.choice(LOCATIONS),
                 remote_option=rng.choice(REMOTE),
                 tech_stack=list(dict.fromkeys(stack)),
+                preferred_stack=preferred,
                 description_html=f"<p>{description}</p>",
                 description_text=description,
                 requirements=requirements,

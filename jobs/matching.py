@@ -573,7 +573,11 @@ def queryset_totals(queryset, profile: Any) -> dict[int, int]:
         )
     )
     stacks = decode_json_lists([row[4] for row in rows])
-    preferred = decode_json_lists([row[5] for row in rows])
+    # Most jobs have no nice-to-haves: decode only the lists that hold something.
+    preferred: list[Any] = [None] * len(rows)
+    filled = [i for i, row in enumerate(rows) if row[5] and row[5] != "[]"]
+    for i, value in zip(filled, decode_json_lists([rows[i][5] for i in filled]), strict=True):
+        preferred[i] = value
     return _totals(
         (
             (row[0], row[1], row[2], row[3], stack, nice, row[6])
