@@ -412,11 +412,13 @@ def _experience_component(level: str, source: str, profile_level: str) -> tuple[
 # --------------------------------------------------------------------------------------------
 
 
+_W_SKILLS, _W_LOCATION, _W_EXPERIENCE = WEIGHTS["skills"], WEIGHTS["location"], WEIGHTS["experience"]
+
+
 def _total(skills: float, place: float, experience: float) -> int:
     """The weighted sum rounded half up, within 0–100: the one formula every path uses."""
-    raw = WEIGHTS["skills"] * skills + WEIGHTS["location"] * place + WEIGHTS["experience"] * experience
-    total = int(raw + 0.5 + 1e-9)
-    return 100 if total > 100 else max(total, 0)
+    total = int(_W_SKILLS * skills + _W_LOCATION * place + _W_EXPERIENCE * experience + 0.5 + 1e-9)
+    return 100 if total > 100 else 0 if total < 0 else total
 
 
 def _result(
@@ -486,7 +488,6 @@ def score_rows(rows: Iterable[Mapping[str, Any]], profile: Any) -> list[tuple[Ma
     return scored
 
 
-_NO_KEYS: frozenset[str] = frozenset()
 _Row = tuple[int, str | None, str | None, str | None, Any, Any, str | None]
 
 
@@ -501,23 +502,22 @@ def _totals(rows: Iterable[_Row], mp: MatchProfile) -> dict[int, int]:
     profile_level = mp.level
     totals: dict[int, int] = {}
     for job_id, title, location, remote_option, stack, preferred_stack, text_level in rows:
-        key = (location or "", remote_option or "")
+        key = (location, remote_option)
         place = place_memo.get(key)
         if place is None:
-            place = place_memo[key] = _location_component(key[0], key[1], mp)[0]
-        level_key = (title or "", text_level or "")
+            place = place_memo[key] = _location_component(location or "", remote_option or "", mp)[0]
+        level_key = (title, text_level)
         experience = experience_memo.get(level_key)
         if experience is None:
-            experience = experience_memo[level_key] = experience_score(seniority(*level_key)[0], profile_level)
+            level = seniority(title or "", text_level or "")[0]
+            experience = experience_memo[level_key] = experience_score(level, profile_level)
         required = stack_keys(stack)
-        preferred = stack_keys(preferred_stack) - required if preferred_stack else _NO_KEYS
-        skills = stack_score(
-            len(required),
-            len(preferred),
-            len(required & skill_keys) if has_skills else 0,
-            len(skill_keys.intersection(preferred)) if has_skills and preferred else 0,
-            has_skills,
-        )
+        if preferred_stack:
+            preferred = stack_keys(preferred_stack) - required
+            skills = stack_score(len(required), len(preferred), len(required & skill_keys),
+                                 len(preferred & skill_keys), has_skills)
+        else:
+            skills = stack_score(len(required), 0, len(required & skill_keys), 0, has_skills)
         totals[job_id] = _total(skills, place, experience)
     return totals
 
