@@ -495,8 +495,8 @@ def _totals(rows: Iterable[_Row], mp: MatchProfile) -> dict[int, int]:
     """Totals by job id from ``(id, title, location, remote_option, stack, preferred stack, text
     level)`` tuples: the component scores of :func:`_result`, without the reasons, memoised per
     batch where they repeat (places, levels)."""
-    place_memo: dict[tuple[str, str], float] = {}
-    experience_memo: dict[tuple[str, str], float] = {}
+    place_memo: dict[tuple[str | None, str | None], float] = {}
+    experience_memo: dict[tuple[str | None, str | None], float] = {}
     skill_keys = mp.skill_keys
     has_skills = bool(skill_keys)
     profile_level = mp.level
