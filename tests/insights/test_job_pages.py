@@ -101,6 +101,13 @@ def test_the_batch_scores_from_the_database_equal_the_detail_page_scores(alice, 
     make_job(
         alice, title="Sr. Engineer", tech_stack=["postgres", "Kubernetes"], location="Berlin", remote_option="onsite"
     )
+    # Nice-to-haves, no level stated, a management title, remote scopes, a local place name.
+    make_job(alice, title="Backend Engineer", tech_stack=["Python", "Django", "Kafka"],
+             preferred_stack=["PostgreSQL", "Rust"], location="Remote (US only)", description_html="<p>Kafka.</p>")
+    make_job(alice, title="Engineering Manager", tech_stack=["Python"], location="Warszawa, Poland",
+             remote_option="hybrid", soft_skills=["Communication"])
+    make_job(alice, title="Platform Engineer", description_html="<p>mindestens 3 Jahre Berufserfahrung</p>",
+             location="Berlin, DE; Remote", preferred_stack=["Go"])
     jobs = Job.objects.for_user(alice)
     totals = queryset_totals(jobs, alice.profile)
     ranking = {rec.job_id: rec.match for rec in compute_recommendations(alice).items}
