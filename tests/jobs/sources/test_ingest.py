@@ -387,7 +387,7 @@ LOCATIONS = ["Berlin", "Berlin, DE", "Warszawa", "Portland, ME", "Remote - EU", 
              "Berlin, Germany; Remote", "Hybrid (Munich)", "London, UK", "", "Germany", "Remote, Germany", "CET ± 2"]
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.sampled_from(["Berlin", "Germany", "Warsaw", "Portland, OR", "Remote", "Remote - EU", "Lisbon"]),
              max_size=3),
