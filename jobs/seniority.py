@@ -35,14 +35,12 @@ from functools import lru_cache
 from copilot.accounts.models import ExperienceLevel
 
 __all__ = [
-    "IC_LEVELS",
     "LEVELS",
     "MANAGER",
     "TEXT_WINDOW",
     "YEARS_WINDOW",
     "infer_seniority",
     "seniority",
-    "seniority_text",
     "text_level_of",
     "title_level",
     "years_level",
@@ -51,7 +49,6 @@ __all__ = [
 MANAGER = ExperienceLevel.MANAGER.value
 #: All levels in rank order: junior, mid, senior, manager (management sits one step past senior).
 LEVELS = tuple(ExperienceLevel.values)
-IC_LEVELS = tuple(level for level in LEVELS if level != MANAGER)
 #: How much of the requirements and of the description is scanned for level phrases ("entry-level").
 TEXT_WINDOW = 500
 #: How much of each is scanned for years of experience (requirements often come after a long intro).
@@ -200,11 +197,6 @@ def text_level_of(requirements: str | None, description_text: str | None) -> str
     """The seniority a job's text states ("" if none). Stored on ``Job.text_level`` when the job is
     written, so scoring thousands of jobs never reads their long texts."""
     return _text_level(requirements or "", description_text or "")
-
-
-def seniority_text(requirements: str | None, description_text: str | None) -> str:
-    """What :func:`text_level_of` reads, as one string (for :func:`infer_seniority`)."""
-    return f"{(requirements or '')[:YEARS_WINDOW]}\n{(description_text or '')[:YEARS_WINDOW]}"
 
 
 # ---------------------------------------------------------------------------------------- result
