@@ -47,7 +47,7 @@ TITLES = [
     "Machine Learning Engineer",
     "Software Engineer",
 ]
-LEVELS = ["Senior ", "Junior ", "", "", "Lead ", "Staff ", "Sr. ", "Principal ", "Graduate "]
+LEVELS = ["Senior ", "Junior ", "", "", "Lead ", "Staff ", "Sr. ", "Principal ", "Graduate ", "Head of "]
 LOCATIONS = [
     "Berlin, Germany",
     "Munich, Germany",
@@ -61,6 +61,10 @@ LOCATIONS = [
     "Zürich, Switzerland",
     "",
     "Berlin (Hybrid)",
+    "Warszawa, Poland",
+    "Remote (US only)",
+    "Portland, OR",
+    "Berlin, DE",
 ]
 REMOTE = ["", "remote", "hybrid", "onsite"]
 SOURCES = ["manual", "greenhouse", "lever", "remotive", "csv", "url"]

@@ -1,75 +1,131 @@
 """Match score (0–100) of a job for a profile: pure, deterministic and explained.
 
-The score is the sum of three weighted components, each scored 0–1:
+The score is the sum of three weighted components, each scored 0–1 and explained in one sentence:
 
-- **Tech stack (50)**: the share of the job's stack the profile has. Skills compare as canonical
-  names through the taxonomy (``jobs.skills.canonicalize``), case-insensitively, so "Postgres"
-  in a profile matches "PostgreSQL" in a stack. Names outside the taxonomy compare as typed,
-  ignoring case.
-- **Location (30)**: remote jobs (remote option "remote", or a location such as "Remote - EU"
-  when the job does not say it is on-site/hybrid) match users open to remote work: remote
-  preference any/remote/hybrid, or "Remote" among their preferred locations. Other jobs need one
-  of the preferred locations: "Berlin, Germany" matches a job in "Berlin" or "Berlin, DE"; a
-  preference for "Germany" matches any German city; "Berlin, Germany" does not match "Munich,
-  Germany" (the first, most specific part of a preference must appear in the job's location).
-  An on-site job in the right city earns half for a user who prefers hybrid, none for a user who
-  wants remote only; a remote job earns nothing for a user who wants on-site only.
-- **Experience (20)**: full credit for the same level, half for an adjacent one (junior↔mid,
-  mid↔senior), none two levels apart. The job's level is read from its title, else from explicit
-  phrases at the start of its requirements and description, else it is taken as mid-level
-  (``jobs.seniority``).
+**Tech stack (50).** Skills compare as canonical names through the taxonomy
+(``jobs.skills.canonicalize``), case-insensitively ("Postgres" in a profile matches "PostgreSQL"
+in a stack); names outside the taxonomy compare as typed, ignoring case. Only the job's tech
+skills count: its required stack (``Job.tech_stack``) in full and its nice-to-have stack
+(``Job.preferred_stack``) at :data:`PREFERRED_WEIGHT` (half) each; a skill in both counts as
+required; soft skills and spoken languages (``Job.soft_skills``) never count.
+
+*Evidence counts.* A share computed from one or two skills says little ("(Python)" in a title
+and no description), so it is shrunk toward a neutral prior until the stack is big enough to
+trust, by limited-fluctuation credibility (a blend that reaches full weight at a set amount of
+evidence)::
+
+    weight   = required + 0.5 × nice-to-have                (skills the share rests on)
+    share    = (matched required + 0.5 × matched nice-to-have) / weight
+    evidence = min(1, weight / 5)                            (FULL_EVIDENCE = 5 skills)
+    score    = evidence × share + (1 − evidence) × 0.5      (STACK_PRIOR = neutral, as for no stack)
+
+Worked example, for a user who has Python, Django, PostgreSQL, Docker, Redis and AWS:
+
+- "Backend Developer (Python)", stack [Python]: weight 1, share 1, evidence 0.2 →
+  0.2 × 1 + 0.8 × 0.5 = **0.60 → 30 of 50 points** ("Matches 1 of 1 skill … little to go on").
+- A detailed posting matching 6 of 7 required skills: weight 7, evidence 1 → 6/7 = **0.857 →
+  42.9 points**, so it ranks above the one-skill job (with the same place and level).
+- 2 of 2 scores 0.70 (35 points): one or two matching skills never outrank a well-described job
+  matching 6 of 7; 5 of 5 or more scores the full 50.
+- 4 of 5 required and 1 of 3 nice-to-have: weight 5 + 1.5 = 6.5, matched 4 + 0.5 = 4.5, evidence
+  1 → 0.692 → 34.6 points.
+
+A job without a stack has no evidence at all, so it scores the prior (neutral, half credit): the
+rule for "no stack" is the same rule at weight 0.
+
+**Location (30)**, through ``jobs.locations`` (the one model of places, shared with the ingestion
+keep-rule, the board normalisation and the profile form): the profile's preferred locations are
+read once (:func:`jobs.locations.parse_preferences`), the job's location with its board's remote
+flag (:func:`jobs.locations.parse_job_location`), and :func:`jobs.locations.location_match`
+scores the geography and the remote scope and says why: a country preference matches every place
+in it, a city matches however it is spelt (Warszawa = Warsaw), Portland, OR is not Portland, ME;
+a remote job restricted to a region ("Remote - EU", "Remote (US only)") gives full marks only
+when one of the user's places is inside it ("Remote within the EU, and Berlin, Germany is in the
+EU"), none when all are outside ("Remote, but only for people in the US"). On top of that, the
+work mode the user prefers:
+
+- a remote job earns nothing for a user who wants on-site work only (remote preference
+  "onsite" and no "Remote" typed among the locations);
+- a user who wants remote only gets nothing for an on-site job, at most half for a hybrid one in
+  one of their places, nothing for a job in a place that is not stated as remote;
+- a user who prefers hybrid gets at most half for an on-site job in one of their places.
+
+**Experience (20)**, through ``jobs.seniority``: the job's level comes from its title, else from
+its text (level phrases, years of experience asked; stored as ``Job.text_level``). Levels rank
+junior, mid, senior, manager; full credit for the same level, half for adjacent ones, none two or
+more apart. Management (Engineering Manager, Head of, Director, VP, CTO) is its own track, ranked
+one step past senior: a senior individual contributor gets half for a management role (and a
+manager half for a senior IC role), a mid-level or junior one nothing. Staff and Principal are
+senior.
 
 Rules for missing data (each is stated in the reasons):
 
-- Job without a stack: skills count as neutral, half credit.
+- Job without a stack: skills count as neutral, half credit (see above).
 - Profile without skills: the stack earns **no** credit for every job (so the ranking is not
-  skewed, and adding a first skill can only raise a score: neutral credit here would make adding
-  a skill that matches 1 of 5 lower the score).
-- Profile without locations: half credit, except that remote jobs still match users open to
-  remote, and a remote-only user still gets nothing for on-site jobs.
+  skewed, and adding a first skill can only raise a score).
+- Profile without locations: half credit for places, except that remote jobs still match users
+  open to remote, and a remote-only user still gets nothing for on-site jobs; a remote job
+  restricted to a region gets half (nothing says whether the user can apply).
 - Job without a location (and not remote): half credit.
+- Job stating no seniority (no level in the title, none in the text): **three quarters**
+  (:data:`UNKNOWN_LEVEL`) — halfway between a stated match (1) and an adjacent level (0.5): an
+  unstated level is usually open to the user (most postings say nothing), but a job that states
+  the user's level ranks above it, and one that states an adjacent level below it.
 - Profile without an experience level: half credit.
 
-``total`` is the weighted sum rounded half up. :func:`match_job` scores one job with its
-breakdown; :func:`score_rows` gives breakdowns for many (rows from :func:`match_rows`); the fast
-batch is :func:`queryset_totals` (totals only: one query of tuples with only the scored columns,
-stacks decoded in one ``json.loads``, the profile canonicalised once into a :class:`MatchProfile`,
-and per-batch memos for locations, titles and skill names). All paths give the same totals.
-:func:`annotate_match_score` puts the totals on a queryset, for the jobs list sorted by best match.
+``total`` is the weighted sum rounded half up. There is one scoring path: the component scores
+come from the same functions (:func:`stack_score`, :func:`_location_component`,
+:func:`experience_score`, :func:`_total`) whether a job is scored alone with its reasons
+(:func:`match_job`, :func:`score_rows`) or in a batch for totals only (:func:`queryset_totals`,
+:func:`score_totals`: one query of tuples with only the scored columns, stacks decoded in one
+``json.loads``, the profile prepared once into a :class:`MatchProfile`, locations and levels
+memoised per batch); the batch only skips formatting reasons. A hypothesis property in the tests
+checks both agree for any profile and job. :func:`annotate_match_score` puts the totals on a
+queryset, for the jobs list sorted by best match.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from django.db.models import Case, IntegerField, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast
 
 from copilot.accounts.services import get_profile
-from jobs.seniority import LEVELS, infer_seniority, seniority, seniority_text, title_level
+from jobs.locations import (
+    HYBRID,
+    ONSITE,
+    Location,
+    describe_place,
+    location_match,
+    parse_job_location,
+    parse_preferences,
+)
+from jobs.seniority import LEVELS, MANAGER, seniority, text_level_of
 from jobs.skills import canonical_skill_name, stack_keys, stack_skills
 
 __all__ = [
+    "FULL_EVIDENCE",
     "MATCH_FIELDS",
+    "PREFERRED_WEIGHT",
+    "UNKNOWN_LEVEL",
     "WEIGHTS",
     "Component",
     "MatchProfile",
     "MatchResult",
     "annotate_match_score",
     "decode_json_lists",
-    "location_matches",
+    "experience_score",
     "match_job",
     "match_rows",
     "prepare_profile",
     "queryset_totals",
     "score_rows",
     "score_totals",
+    "stack_score",
 ]
 
 WEIGHTS: dict[str, int] = {"skills": 50, "location": 30, "experience": 20}
@@ -77,12 +133,20 @@ LABELS: dict[str, str] = {"skills": "Tech stack", "location": "Location", "exper
 NEUTRAL = 0.5
 ADJACENT_LEVEL = 0.5
 PARTIAL_LOCATION = 0.5
-#: Columns (and annotations) a batch needs; see :func:`match_rows`.
-MATCH_FIELDS = ("id", "title", "location", "remote_option", "tech_stack")
+#: A nice-to-have skill weighs this much of a required one, in the share and in the evidence.
+PREFERRED_WEIGHT = 0.5
+#: Skill weight at which a stack's share counts in full; below it the share is blended with the prior.
+FULL_EVIDENCE = 5.0
+#: What a share resting on little evidence is pulled toward: neutral, as for a job without a stack.
+STACK_PRIOR = NEUTRAL
+#: Experience credit for a job that states no seniority (halfway between adjacent and the same level).
+UNKNOWN_LEVEL = 0.75
+#: Columns a batch needs; see :func:`match_rows`.
+MATCH_FIELDS = ("id", "title", "location", "remote_option", "tech_stack", "preferred_stack", "text_level")
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
-LEVEL_ROLE = {"junior": "Junior role", "mid": "Mid-level role", "senior": "Senior role"}
-LEVEL_PERSON = {"junior": "junior", "mid": "mid-level", "senior": "senior"}
+LEVEL_ROLE = {"junior": "Junior role", "mid": "Mid-level role", "senior": "Senior role", MANAGER: "Management role"}
+LEVEL_PERSON = {"junior": "junior", "mid": "mid-level", "senior": "senior", MANAGER: "a manager"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -104,10 +168,12 @@ class Component:
 class MatchResult:
     total: int  # 0–100
     components: tuple[Component, ...]
-    matched_skills: tuple[str, ...]
-    missing_skills: tuple[str, ...]
-    job_level: str  # junior, mid or senior (as read from the job)
-    job_level_source: str  # "title", "text" or "default"
+    matched_skills: tuple[str, ...]  # required skills the user has
+    missing_skills: tuple[str, ...]  # required skills the user lacks
+    matched_preferred: tuple[str, ...]  # nice-to-have skills the user has
+    missing_preferred: tuple[str, ...]  # nice-to-have skills the user lacks
+    job_level: str  # junior, mid, senior, manager, or "" when the job states none
+    job_level_source: str  # "title", "text", or "" when the job states none
 
     @property
     def band(self) -> str:
@@ -132,10 +198,14 @@ class MatchProfile:
     skills: tuple[str, ...]  # canonical display names
     skill_keys: frozenset[str]  # casefolded canonical names
     locations: tuple[str, ...]  # as typed, for reasons
-    location_keys: tuple[tuple[str, ...], ...]  # normalised parts of each non-remote location
-    lists_remote: bool  # "Remote" (or "Remote - EU", "anywhere") among the locations
+    place_preference: Location  # the locations read as places (jobs.locations)
     remote_preference: str  # any, remote, hybrid, onsite
-    level: str  # junior, mid, senior or ""
+    level: str  # junior, mid, senior, manager or ""
+
+    @property
+    def lists_remote(self) -> bool:
+        """"Remote" (or "Remote - EU", "Anywhere") typed among the preferred locations."""
+        return self.place_preference.is_remote
 
     @property
     def open_to_remote(self) -> bool:
@@ -161,21 +231,13 @@ def prepare_profile(profile: Any) -> MatchProfile:
         for loc in getattr(profile, "preferred_locations", None) or []
         if isinstance(loc, str) and loc.strip()
     )
-    location_keys = []
-    lists_remote = False
-    for location in locations:
-        remote, parts = _location_parts(location)
-        lists_remote = lists_remote or remote
-        if parts:
-            location_keys.append(parts)
     level = getattr(profile, "experience_level", "") or ""
     preference = getattr(profile, "remote_preference", "") or "any"
     return MatchProfile(
         skills=tuple(skills.values()),
         skill_keys=frozenset(skills),
         locations=locations,
-        location_keys=tuple(location_keys),
-        lists_remote=lists_remote,
+        place_preference=parse_preferences(locations),
         remote_preference=preference,
         level=level if level in LEVEL_RANK else "",
     )
@@ -186,189 +248,163 @@ def prepare_profile(profile: Any) -> MatchProfile:
 # --------------------------------------------------------------------------------------------
 
 
+def stack_score(required: int, preferred: int, matched_required: int, matched_preferred: int,
+                has_skills: bool) -> float:
+    """The stack component (0–1) from counts: the share, shrunk toward the prior by evidence.
+
+    See the module docstring for the rule and a worked example.
+    """
+    weight = required + PREFERRED_WEIGHT * preferred
+    if not weight:
+        return NEUTRAL
+    if not has_skills:
+        return 0.0
+    share = (matched_required + PREFERRED_WEIGHT * matched_preferred) / weight
+    evidence = min(1.0, weight / FULL_EVIDENCE)
+    return evidence * share + (1.0 - evidence) * STACK_PRIOR
+
+
 def _list_names(names: list[str], limit: int = 6) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return f"{', '.join(names[:limit])} and {len(names) - limit} more"
 
 
-def _skills_component(stack: Iterable[str] | None, mp: MatchProfile) -> tuple[float, str, list[str], list[str]]:
-    names = stack_skills(stack)
-    if not names:
-        return NEUTRAL, "This job lists no tech stack, so skills count as neutral (half credit)", [], []
-    total = len(names)
-    matched = [name for key, name in names.items() if key in mp.skill_keys]
-    missing = [name for key, name in names.items() if key not in mp.skill_keys]
-    if not mp.skill_keys:
-        return (
-            0.0,
-            "Your profile lists no skills, so the tech stack earns no points yet: add your skills in settings",
-            [],
-            missing,
-        )
-    if not matched:
-        reason = (
-            f"Matches none of the {total} skills; missing: {_list_names(missing)}"
-            if total > 1
-            else f"Lacks the one skill asked: {missing[0]}"
-        )
-    elif not missing:
-        reason = (
-            f"Matches all {total} skills: {_list_names(matched)}"
-            if total > 1
-            else f"Matches the one skill asked: {matched[0]}"
-        )
+def _of(matched: int, total: int) -> str:
+    """"3 of 4", "all 4", "both", "none of the 4", "1 of 1"."""
+    if total == 2 and matched == 2:
+        return "both"
+    if total > 1 and matched == total:
+        return f"all {total}"
+    if total > 1 and matched == 0:
+        return f"none of the {total}"
+    return f"{matched} of {total}"
+
+
+def _skills_component(
+    stack: Iterable[str] | None, preferred_stack: Iterable[str] | None, mp: MatchProfile
+) -> tuple[float, str, tuple[list[str], list[str], list[str], list[str]]]:
+    """(score, reason, (matched required, missing required, matched nice-to-have, missing nice-to-have))."""
+    required = stack_skills(stack)
+    preferred = {key: name for key, name in stack_skills(preferred_stack).items() if key not in required}
+    keys = mp.skill_keys
+    matched = [name for key, name in required.items() if key in keys]
+    missing = [name for key, name in required.items() if key not in keys]
+    matched_p = [name for key, name in preferred.items() if key in keys]
+    missing_p = [name for key, name in preferred.items() if key not in keys]
+    names = (matched, missing, matched_p, missing_p)
+    score = stack_score(len(required), len(preferred), len(matched), len(matched_p), bool(keys))
+    if not (required or preferred):
+        return score, "This job lists no tech stack, so skills count as neutral (half credit)", names
+    if not keys:
+        reason = "Your profile lists no skills, so the tech stack earns no points yet: add your skills in settings"
+        return score, reason, names
+    if not preferred:
+        plural = "skill" if len(required) == 1 else "skills"
+        reason = f"Matches {_of(len(matched), len(required))} {plural}"
+    elif not required:
+        plural = "skill" if len(preferred) == 1 else "skills"
+        reason = f"Matches {_of(len(matched_p), len(preferred))} nice-to-have {plural} (the job marks none as required)"
     else:
-        reason = f"Matches {len(matched)} of {total} skills: {_list_names(matched)}; missing: {_list_names(missing)}"
-    return len(matched) / total, reason, matched, missing
+        plural = "skill" if len(preferred) == 1 else "skills"
+        reason = (
+            f"Matches {len(matched)} of {len(required)} required and {len(matched_p)} of {len(preferred)} "
+            f"nice-to-have {plural} (nice-to-haves count half)"
+        )
+    if matched or matched_p:
+        reason += f": {_list_names(matched + matched_p)}"
+    if missing:
+        reason += f"; missing: {_list_names(missing)}"
+    if missing_p:
+        reason += f"; {'also ' if missing else ''}nice to have: {_list_names(missing_p)}"
+    weight = len(required) + PREFERRED_WEIGHT * len(preferred)
+    if weight < FULL_EVIDENCE:
+        reason += (
+            f" — little to go on, so the match counts {round(100 * weight / FULL_EVIDENCE)} % and the rest is neutral "
+            f"(a stack counts in full from {FULL_EVIDENCE:.0f} skills)"
+        )
+    return score, reason, names
 
 
 # --------------------------------------------------------------------------------------------
 # Location
 # --------------------------------------------------------------------------------------------
 
-_REMOTE_WORDS = (
-    "remote",
-    "anywhere",
-    "work from home",
-    "wfh",
-    "distributed",
-    "home office",
-    "home-based",
-    "telecommute",
-)
-# Words about the work mode, not the place: dropped from location parts ("Hybrid (Berlin)" → berlin).
-_MODE_WORDS = re.compile(
-    r"\b(?:remote|hybrid|on-?site|in[- ]office|office|fully|full|anywhere|work from home|wfh|home office"
-    r"|home-based|telecommute|distributed|only|first|friendly|ok|possible|based)\b"
-)
-_SEPARATORS = re.compile(r"\s*(?:[,;/|()\[\]•·]|\s[-–—]\s|\bor\b|\band\b|&)\s*")
-_ALIASES = {
-    "nyc": "new york",
-    "new york city": "new york",
-    "ny": "new york",
-    "sf": "san francisco",
-    "la": "los angeles",
-    "muenchen": "munich",
-    "munchen": "munich",
-    "koln": "cologne",
-    "koeln": "cologne",
-    "wien": "vienna",
-    "praha": "prague",
-    "bengaluru": "bangalore",
-    "frankfurt am main": "frankfurt",
-    "den haag": "the hague",
-    "lisboa": "lisbon",
-    "roma": "rome",
-    "milano": "milan",
-    "zurich": "zurich",
-    "geneve": "geneva",
-    "deutschland": "germany",
-    "de": "germany",
-    "uk": "united kingdom",
-    "gb": "united kingdom",
-    "great britain": "united kingdom",
-    "england": "united kingdom",
-    "usa": "united states",
-    "us": "united states",
-    "u.s.": "united states",
-    "united states of america": "united states",
-    "nl": "netherlands",
-    "the netherlands": "netherlands",
-    "holland": "netherlands",
-    "ch": "switzerland",
-    "at": "austria",
-    "europe": "eu",
-    "european union": "eu",
-    "emea": "eu",
-}
 
-
-def _fold(text: str) -> str:
-    """Lowercase and strip accents: "Zürich" → "zurich", "Köln" → "koln"."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=16384)
-def _location_parts(location: str) -> tuple[bool, tuple[str, ...]]:
-    """(says remote?, normalised place parts most specific first) of a location string."""
-    folded = _fold(location or "")
-    remote = any(word in folded for word in _REMOTE_WORDS)
-    parts: list[str] = []
-    for chunk in _SEPARATORS.split(folded):
-        chunk = " ".join(_MODE_WORDS.sub(" ", chunk).replace(".", " ").split()) if chunk else ""
-        chunk = _ALIASES.get(chunk, chunk)
-        if chunk and chunk not in parts:
-            parts.append(chunk)
-    return remote, tuple(parts)
-
-
-def location_matches(preference_parts: tuple[str, ...], job_parts: tuple[str, ...]) -> bool:
-    """Does a preference ("berlin", "germany") match a job's place parts?
-
-    The preference's most specific part (its first) must equal one of the job's parts or appear
-    in one as whole words ("berlin" in "greater berlin area").
-    """
-    if not preference_parts or not job_parts:
-        return False
-    key = preference_parts[0]
-    padded = f" {key} "
-    return any(part == key or padded in f" {part} " for part in job_parts)
+def _where(job: Location) -> str:
+    return "; ".join(describe_place(place) for place in job.places) or job.text.strip()
 
 
 def _location_component(location: str, remote_option: str, mp: MatchProfile) -> tuple[float, str]:
-    says_remote, parts = _location_parts(location or "")
-    is_remote = remote_option == "remote" or (says_remote and remote_option != "onsite")
-    where = location.strip() if location else ""
-    if is_remote:
-        if not mp.open_to_remote:
-            return 0.0, "Remote job; you prefer on-site work"
-        return 1.0, "Remote job and you are open to remote"
-    in_place = " in " + where if where else ""
+    """(score, reason) of a job's place for the profile: the geography and remote scope from
+    ``jobs.locations``, then the user's work-mode preference (see the module docstring)."""
+    job = parse_job_location(location or "", remote_option or "")
+    if job.is_remote:
+        found = location_match(mp.place_preference, job, remote_ok=mp.open_to_remote)
+        if not mp.open_to_remote and found.score > 0:
+            # "Berlin, Germany; Remote": the job also names one of their places, so they could work there.
+            return min(found.score, PARTIAL_LOCATION), f"{found.reason}; you prefer on-site work: partial credit"
+        return found.score, found.reason
+    found = location_match(mp.place_preference, job, remote_ok=mp.open_to_remote)
+    where = _where(job)
+    kind = {HYBRID: "Hybrid role", ONSITE: "On-site role"}.get(job.mode, "")
     if mp.remote_preference == "remote":
         # Remote only: nothing for on-site work; a hybrid role in one of their places earns part.
-        if remote_option == "hybrid" and any(location_matches(p, parts) for p in mp.location_keys):
-            return PARTIAL_LOCATION, f"Hybrid role in {where}; you want remote only: partial credit"
-        if remote_option in ("hybrid", "onsite"):
-            kind = "Hybrid role" if remote_option == "hybrid" else "On-site role"
-            return 0.0, f"{kind}{in_place}; you want remote only"
-        if not parts:
+        if job.mode == HYBRID and found.score > 0 and mp.place_preference.places:
+            return min(found.score, PARTIAL_LOCATION), f"Hybrid role in {where}; you want remote only: partial credit"
+        if kind:
+            return 0.0, f"{kind}{' in ' + where if where else ''}; you want remote only"
+        if not job.places:
             return (
                 NEUTRAL,
                 "This job gives neither a location nor a remote option, so location counts as neutral (half credit)",
             )
         return 0.0, f"Job in {where}, not stated as remote; you want remote only"
-    if not parts:
-        return NEUTRAL, "This job gives no location, so location counts as neutral (half credit)"
-    if not mp.location_keys:
-        return NEUTRAL, f"Your profile lists no preferred locations, so {where} gets half credit"
-    if not any(location_matches(p, parts) for p in mp.location_keys):
-        return 0.0, f"{where} is not one of your preferred locations"
-    if remote_option == "onsite" and mp.remote_preference == "hybrid":
-        return PARTIAL_LOCATION, f"On-site role in {where}; you prefer hybrid: partial credit"
-    kind = {"hybrid": "Hybrid role", "onsite": "On-site role"}.get(remote_option, "Based")
-    return 1.0, f"{kind} in {where}, one of your preferred locations"
+    if job.mode == ONSITE and mp.remote_preference == "hybrid" and found.score > 0 and mp.place_preference.places:
+        return min(found.score, PARTIAL_LOCATION), f"On-site role in {where}; you prefer hybrid: partial credit"
+    if kind and job.places:
+        return found.score, f"{found.reason} ({kind.lower()})"
+    return found.score, found.reason
 
 
 # --------------------------------------------------------------------------------------------
 # Experience
 # --------------------------------------------------------------------------------------------
 
-def _experience_component(level: str, source: str, mp: MatchProfile) -> tuple[float, str]:
-    role = LEVEL_ROLE[level]
-    if source == "default":
-        role += " (no seniority stated)"
-    elif source == "text":
-        role += " (from the job text)"
-    if not mp.level:
-        return NEUTRAL, f"{role}; your profile has no experience level, so half credit"
-    gap = abs(LEVEL_RANK[level] - LEVEL_RANK[mp.level])
-    if gap == 0:
-        return 1.0, f"{role} matches your level"
-    if gap == 1:
-        return ADJACENT_LEVEL, f"{role}; you are {LEVEL_PERSON[mp.level]}: partial credit"
-    return 0.0, f"{role}; you are {LEVEL_PERSON[mp.level]}: no credit"
+
+def experience_score(level: str, profile_level: str) -> float:
+    """The experience component (0–1) for a job's level ("" unknown) and the profile's."""
+    if not profile_level:
+        return NEUTRAL
+    if not level:
+        return UNKNOWN_LEVEL
+    gap = abs(LEVEL_RANK[level] - LEVEL_RANK[profile_level])
+    return 1.0 if gap == 0 else ADJACENT_LEVEL if gap == 1 else 0.0
+
+
+def _experience_component(level: str, source: str, profile_level: str) -> tuple[float, str]:
+    score = experience_score(level, profile_level)
+    if not level:
+        stated = "This job states no seniority (no level in its title, no years of experience asked)"
+        if not profile_level:
+            return score, f"{stated}, and your profile has no experience level, so half credit"
+        return score, f"{stated}, so three quarters of the credit"
+    role = LEVEL_ROLE[level] + (" (from the job text)" if source == "text" else "")
+    if not profile_level:
+        return score, f"{role}; your profile has no experience level, so half credit"
+    person = LEVEL_PERSON[profile_level]
+    if score == 1.0:
+        return score, f"{role} matches your level"
+    if level == MANAGER:
+        track = "management is its own track, one step past senior"
+        verdict = "partial credit" if score else "no credit"
+        return score, f"{role}; you are {person}: {verdict} ({track})"
+    if profile_level == MANAGER:
+        verdict = "partial credit" if score else "no credit"
+        return score, f"{role}, an individual-contributor role; you are {person}: {verdict}"
+    if score:
+        return score, f"{role}; you are {person}: partial credit"
+    return score, f"{role}; you are {person}: no credit"
 
 
 # --------------------------------------------------------------------------------------------
@@ -376,14 +412,23 @@ def _experience_component(level: str, source: str, mp: MatchProfile) -> tuple[fl
 # --------------------------------------------------------------------------------------------
 
 
-def _round_half_up(value: float) -> int:
-    return int(value + 0.5 + 1e-9)
+_W_SKILLS, _W_LOCATION, _W_EXPERIENCE = WEIGHTS["skills"], WEIGHTS["location"], WEIGHTS["experience"]
+
+
+def _total(skills: float, place: float, experience: float) -> int:
+    """The weighted sum rounded half up, within 0–100: the one formula every path uses."""
+    total = int(_W_SKILLS * skills + _W_LOCATION * place + _W_EXPERIENCE * experience + 0.5 + 1e-9)
+    return 100 if total > 100 else 0 if total < 0 else total
 
 
 def _result(
-    skills: tuple[float, str, list[str], list[str]], place: tuple[float, str], level: str, source: str, mp: MatchProfile
+    skills: tuple[float, str, tuple[list[str], list[str], list[str], list[str]]],
+    place: tuple[float, str],
+    level: str,
+    source: str,
+    mp: MatchProfile,
 ) -> MatchResult:
-    experience = _experience_component(level, source, mp)
+    experience = _experience_component(level, source, mp.level)
     parts = (
         ("skills", skills[0], skills[1]),
         ("location", place[0], place[1]),
@@ -393,24 +438,32 @@ def _result(
         Component(name, LABELS[name], WEIGHTS[name], score, round(WEIGHTS[name] * score, 1), reason)
         for name, score, reason in parts
     )
-    raw = sum(WEIGHTS[name] * score for name, score, _ in parts)
+    matched, missing, matched_p, missing_p = skills[2]
     return MatchResult(
-        total=min(100, max(0, _round_half_up(raw))),
+        total=_total(skills[0], place[0], experience[0]),
         components=components,
-        matched_skills=tuple(skills[2]),
-        missing_skills=tuple(skills[3]),
+        matched_skills=tuple(matched),
+        missing_skills=tuple(missing),
+        matched_preferred=tuple(matched_p),
+        missing_preferred=tuple(missing_p),
         job_level=level,
         job_level_source=source,
     )
 
 
 def match_job(job: Any, profile: Any) -> MatchResult:
-    """Score one job (a ``Job`` or an object with its attributes) for a profile."""
+    """Score one job (a ``Job`` or an object with its attributes) for a profile.
+
+    A saved ``Job`` is scored from its stored ``text_level``, like the batch; an object without
+    one has its level read from ``requirements`` and ``description_text``.
+    """
     mp = prepare_profile(profile)
-    text = seniority_text(getattr(job, "requirements", ""), getattr(job, "description_text", ""))
-    level, source = infer_seniority(job.title or "", text)
+    text_level = getattr(job, "text_level", None)
+    if text_level is None:
+        text_level = text_level_of(getattr(job, "requirements", ""), getattr(job, "description_text", ""))
+    level, source = seniority(job.title or "", text_level)
     return _result(
-        _skills_component(job.tech_stack, mp),
+        _skills_component(job.tech_stack, getattr(job, "preferred_stack", None), mp),
         _location_component(job.location or "", job.remote_option or "", mp),
         level,
         source,
@@ -419,8 +472,8 @@ def match_job(job: Any, profile: Any) -> MatchResult:
 
 
 def score_rows(rows: Iterable[Mapping[str, Any]], profile: Any) -> list[tuple[Mapping[str, Any], MatchResult]]:
-    """Score many jobs given as rows (``title``, ``location``, ``remote_option``, ``tech_stack`` and
-    optionally ``text_level``), e.g. from :func:`match_rows`. Same results as :func:`match_job`."""
+    """Score many jobs given as rows (``title``, ``location``, ``remote_option``, ``tech_stack``,
+    ``preferred_stack``, ``text_level``), e.g. from :func:`match_rows`. Same results as :func:`match_job`."""
     mp = prepare_profile(profile)
     location_memo: dict[tuple[str, str], tuple[float, str]] = {}
     scored = []
@@ -430,46 +483,42 @@ def score_rows(rows: Iterable[Mapping[str, Any]], profile: Any) -> list[tuple[Ma
         if place is None:
             place = location_memo[key] = _location_component(key[0], key[1], mp)
         level, source = seniority(row.get("title") or "", row.get("text_level") or "")
-        scored.append((row, _result(_skills_component(row.get("tech_stack"), mp), place, level, source, mp)))
+        skills = _skills_component(row.get("tech_stack"), row.get("preferred_stack"), mp)
+        scored.append((row, _result(skills, place, level, source, mp)))
     return scored
 
 
-def _totals(rows: Iterable[tuple[int, str | None, str | None, str | None, Any, str | None]], mp: MatchProfile,
-            ) -> dict[int, int]:
-    """Totals by job id from ``(id, title, location, remote_option, stack, text level)`` tuples.
+_Row = tuple[int, str | None, str | None, str | None, Any, Any, str | None]
 
-    The same arithmetic as :func:`_result` with the component functions inlined or memoised
-    per batch (locations and levels repeat), since this loop runs once per job.
-    """
-    place_memo: dict[tuple[str, str], float] = {}
-    experience_memo: dict[tuple[str, str], float] = {}
-    w_skills, w_place, w_experience = WEIGHTS["skills"], WEIGHTS["location"], WEIGHTS["experience"]
+
+def _totals(rows: Iterable[_Row], mp: MatchProfile) -> dict[int, int]:
+    """Totals by job id from ``(id, title, location, remote_option, stack, preferred stack, text
+    level)`` tuples: the component scores of :func:`_result`, without the reasons, memoised per
+    batch where they repeat (places, levels)."""
+    place_memo: dict[tuple[str | None, str | None], float] = {}
+    experience_memo: dict[tuple[str | None, str | None], float] = {}
     skill_keys = mp.skill_keys
     has_skills = bool(skill_keys)
+    profile_level = mp.level
     totals: dict[int, int] = {}
-    for job_id, title, location, remote_option, stack, text_level in rows:
-        key = (location or "", remote_option or "")
+    for job_id, title, location, remote_option, stack, preferred_stack, text_level in rows:
+        key = (location, remote_option)
         place = place_memo.get(key)
         if place is None:
-            place = place_memo[key] = _location_component(key[0], key[1], mp)[0]
-        level = title_level(title or "")
-        source = "title"
-        if not level:
-            level = text_level or ""
-            source = "text" if level else "default"
-            level = level or "mid"
-        experience = experience_memo.get((level, source))
+            place = place_memo[key] = _location_component(location or "", remote_option or "", mp)[0]
+        level_key = (title, text_level)
+        experience = experience_memo.get(level_key)
         if experience is None:
-            experience = experience_memo[(level, source)] = _experience_component(level, source, mp)[0]
-        keys = stack_keys(stack)
-        if not keys:
-            skills = NEUTRAL
-        elif has_skills:
-            skills = len(keys & skill_keys) / len(keys)
+            level = seniority(title or "", text_level or "")[0]
+            experience = experience_memo[level_key] = experience_score(level, profile_level)
+        required = stack_keys(stack)
+        if preferred_stack:
+            preferred = stack_keys(preferred_stack) - required
+            skills = stack_score(len(required), len(preferred), len(required & skill_keys),
+                                 len(preferred & skill_keys), has_skills)
         else:
-            skills = 0.0
-        total = int(w_skills * skills + w_place * place + w_experience * experience + 0.5 + 1e-9)
-        totals[job_id] = 100 if total > 100 else max(total, 0)
+            skills = stack_score(len(required), 0, len(required & skill_keys), 0, has_skills)
+        totals[job_id] = _total(skills, place, experience)
     return totals
 
 
@@ -483,6 +532,7 @@ def score_totals(rows: Iterable[Mapping[str, Any]], profile: Any) -> dict[int, i
                 row.get("location"),
                 row.get("remote_option"),
                 row.get("tech_stack"),
+                row.get("preferred_stack"),
                 row.get("text_level"),
             )
             for row in rows
@@ -513,19 +563,33 @@ def queryset_totals(queryset, profile: Any) -> dict[int, int]:
     """
     rows = list(
         queryset.order_by().values_list(
-            "id", "title", "location", "remote_option", Cast("tech_stack", TextField()), "text_level"
+            "id",
+            "title",
+            "location",
+            "remote_option",
+            Cast("tech_stack", TextField()),
+            Cast("preferred_stack", TextField()),
+            "text_level",
         )
     )
     stacks = decode_json_lists([row[4] for row in rows])
+    # Most jobs have no nice-to-haves: decode only the lists that hold something.
+    preferred: list[Any] = [None] * len(rows)
+    filled = [i for i, row in enumerate(rows) if row[5] and row[5] != "[]"]
+    for i, value in zip(filled, decode_json_lists([rows[i][5] for i in filled]), strict=True):
+        preferred[i] = value
     return _totals(
-        ((row[0], row[1], row[2], row[3], stack, row[5]) for row, stack in zip(rows, stacks, strict=True)),
+        (
+            (row[0], row[1], row[2], row[3], stack, nice, row[6])
+            for row, stack, nice in zip(rows, stacks, preferred, strict=True)
+        ),
         prepare_profile(profile),
     )
 
 
 def match_rows(queryset, *extra_fields: str):
     """The rows :func:`score_rows` needs from a ``Job`` queryset: only the scored columns, plus ``extra_fields``."""
-    return queryset.order_by().values(*MATCH_FIELDS, *extra_fields, "text_level")
+    return queryset.order_by().values(*MATCH_FIELDS, *extra_fields)
 
 
 def annotate_match_score(queryset: QuerySet, user) -> QuerySet:

@@ -35,6 +35,8 @@ class ExperienceLevel(models.TextChoices):
     JUNIOR = "junior", "Junior"
     MID = "mid", "Mid-level"
     SENIOR = "senior", "Senior"
+    # Management is its own track (jobs.seniority): ranked one step past senior for the match score.
+    MANAGER = "manager", "Manager (leads people)"
 
 
 class RemotePreference(models.TextChoices):

@@ -33,7 +33,7 @@ from copilot.accounts.services import get_profile
 from insights.lists import count_not_shown
 from insights.models import DigestLog
 from insights.recommendations import RECOMMENDABLE
-from jobs.matching import match_rows, prepare_profile, score_totals
+from jobs.matching import match_rows, prepare_profile, score_rows, score_totals
 from jobs.models import Job, RemoteOption
 from jobs.skills import stack_skills
 
@@ -104,6 +104,7 @@ class NewMatch:
     remote_label: str
     skills: tuple[Skill, ...]
     score: int
+    reasons: tuple[str, ...]  # the score's breakdown: stack, place, level (jobs.matching)
     url: str
 
     @property
@@ -200,10 +201,11 @@ def build_morning_brief(user, *, now: datetime) -> MorningBrief | None:
             location=row["location"],
             remote_label=_REMOTE_LABELS.get(row["remote_option"], ""),
             skills=tuple(Skill(name, key in mp.skill_keys) for key, name in stack_skills(row["tech_stack"]).items()),
-            score=totals[row["id"]],
+            score=result.total,
+            reasons=result.reasons,
             url=absolute_url(reverse("jobs:detail", args=[row["id"]])),
         )
-        for row in best
+        for row, result in score_rows(best, mp)  # breakdowns for the few shown only
     )
 
     due = follow_ups(user, today=today)

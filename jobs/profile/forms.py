@@ -6,6 +6,7 @@ from django import forms
 
 from copilot.accounts.models import Profile, timezone_names
 from copilot.forms import ListField
+from jobs.locations import validate_preference
 from jobs.skills import normalize_skills
 
 
@@ -20,7 +21,8 @@ class ProfileForm(forms.ModelForm):
         separators=";",
         max_items=20,
         label="Preferred locations",
-        help_text="Separate with semicolons, e.g. “Berlin, Germany; Remote - EU”.",
+        help_text="Separate with semicolons, e.g. “Berlin, Germany; Remote - EU”. A city, a country (“Germany”), "
+        "a region (“EU”, “DACH”) or “Remote”.",
     )
     target_roles = ListField(
         separators=";",
@@ -52,9 +54,21 @@ class ProfileForm(forms.ModelForm):
             "evening_hour": forms.NumberInput(attrs={"min": 0, "max": 23}),
         }
         labels = {"morning_hour": "Morning brief hour", "evening_hour": "Evening summary hour"}
+        help_texts = {
+            "experience_level": "Management roles (Engineering Manager, Head of, Director) are their own track: "
+            "pick Manager if you lead people.",
+        }
 
     def clean_skills(self) -> list[str]:
         return normalize_skills(self.cleaned_data["skills"])
+
+    def clean_preferred_locations(self) -> list[str]:
+        """Every entry must be understood as a place (or "Remote"), so it can match jobs."""
+        entries = self.cleaned_data["preferred_locations"]
+        errors = [message for message in map(validate_preference, entries) if message]
+        if errors:
+            raise forms.ValidationError(errors)
+        return entries
 
     def clean_timezone(self) -> str:
         value = self.cleaned_data["timezone"].strip()

@@ -9,8 +9,15 @@ from copilot.accounts.models import timezone_names
 from copilot.accounts.services import get_profile
 from copilot.middleware import remember_timezone
 from copilot.requests import AuthedRequest
+from jobs.locations import describe, parse_location
 from jobs.profile.forms import ProfileForm
 from jobs.skills import skill_names
+
+
+def _understood(text: str) -> str:
+    """How a saved place was read ("Warszawa" → "Warsaw, Poland"), so a misreading shows; "" if not at all."""
+    location = parse_location(text)
+    return "" if location.is_empty else describe(location)
 
 
 @login_required
@@ -33,5 +40,6 @@ def profile_settings(request: AuthedRequest) -> HttpResponse:
         "profile": profile,
         "skill_suggestions": skill_names(),
         "timezones": sorted(timezone_names()),
+        "understood_places": [(text, _understood(text)) for text in profile.preferred_locations],
     }
     return render(request, "jobs/profile/settings.html", context, status=400 if form.errors else 200)

@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 
 from jobs.choices import RemoteOption
+from jobs.locations import split_mode
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 from jobs.skills import PostingSkills, extract_skills, is_soft_skill, read_posting
 
@@ -107,26 +108,19 @@ def _parse_iso(text: str) -> datetime | None:
 
 # --------------------------------------------------------------------------- locations & remote
 
-_REMOTE_WORDS = (
-    r"fully[\s-]+remote|100\s*%\s*remote|remote[\s-]+first|remote[\s-]+friendly|remote[\s-]+ok|remote"
-    r"|anywhere(?:\s+in\s+the\s+world)?|worldwide|world[\s-]*wide|work\s+from\s+home|wfh|home[\s-]?office"
-    r"|distributed|telecommute|telework|fernarbeit"
-)
-_REMOTE_RE = re.compile(rf"\b(?:{_REMOTE_WORDS})\b", re.I)
 _HYBRID_RE = re.compile(r"\bhybrid\b", re.I)
 # Titles are noisier than locations ("Distributed Systems Engineer"): only explicit words count.
 _TITLE_REMOTE_RE = re.compile(r"\b(?:remote|work\s+from\s+home|wfh)\b", re.I)
-_ONSITE_RE = re.compile(r"\b(?:on[\s-]?site|in[\s-]office|office[\s-]based|vor\s+ort)\b", re.I)
-_PART_SPLIT = re.compile(r"\s*(?:;|\||\n|\s/\s|\s+·\s+|\s+•\s+)\s*")
-_EDGE_PUNCT = re.compile(r"^[\s,;:/\-–—()\[\]|.]+|[\s,;:/\-–—(\[|]+$")
-_EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
+# The most flexible mode a board's locations state wins: a job in "London" and "Remote (UK)" is remote.
+_MODE_ORDER = {RemoteOption.REMOTE: 3, RemoteOption.HYBRID: 2, RemoteOption.ONSITE: 1, "": 0}
 
 
 def clean_location(value: Any) -> tuple[str, str]:
     """Clean a board location (string, list of strings or dicts) into ``(location, hint)``.
 
-    ``hint`` is "remote", "hybrid", "onsite" or "" as *stated in the location text*. Remote
-    markers are removed from the location but the region is kept::
+    ``hint`` is "remote", "hybrid", "onsite" or "" as *stated in the location text*, read by
+    :func:`jobs.locations.split_mode` (the one model of places). Work-mode words are removed
+    from the location but the places and the remote scope are kept::
 
         "Remote - EU"                -> ("EU", "remote")
         "Anywhere"                   -> ("", "remote")
@@ -134,30 +128,17 @@ def clean_location(value: Any) -> tuple[str, str]:
         ["London", "Remote (UK)"]    -> ("London; UK", "remote")
         "Hamburg, Berlin, Hybrid"    -> ("Hamburg, Berlin", "hybrid")
     """
-    parts: list[str] = []
-    for raw in _flatten_locations(value):
-        parts.extend(p for p in _PART_SPLIT.split(raw) if p.strip())
     cleaned: list[str] = []
+    seen: set[str] = set()
     hint = ""
-    for part in parts:
-        part = " ".join(decode_entities(part).split())
-        if _REMOTE_RE.search(part):
-            hint = hint or RemoteOption.REMOTE
-            part = _REMOTE_RE.sub(" ", part)
-        if _HYBRID_RE.search(part):
-            hint = RemoteOption.HYBRID if hint in ("", RemoteOption.ONSITE) else hint
-            part = _HYBRID_RE.sub(" ", part)
-        if _ONSITE_RE.search(part):
-            hint = hint or RemoteOption.ONSITE
-            part = _ONSITE_RE.sub(" ", part)
-        part = _EMPTY_PARENS.sub(" ", part)
-        part = re.sub(r"\s*,\s*(?:,\s*)+", ", ", part)  # "Berlin, , Germany"
-        part = re.sub(r"\(\s*", "(", re.sub(r"\s*\)", ")", part))
-        part = _EDGE_PUNCT.sub("", " ".join(part.split()))
-        if part.count("(") != part.count(")"):
-            part = part.replace("(", "").replace(")", "").strip()
-        if part and part.lower() not in {p.lower() for p in cleaned}:
-            cleaned.append(part)
+    for raw in _flatten_locations(value):
+        text, mode = split_mode(" ".join(decode_entities(raw).split()))
+        if _MODE_ORDER.get(mode, 0) > _MODE_ORDER[hint]:
+            hint = mode
+        for part in text.split("; ") if text else ():
+            if part.casefold() not in seen:
+                seen.add(part.casefold())
+                cleaned.append(part)
     return "; ".join(cleaned), hint
 
 

@@ -40,7 +40,8 @@ from django_q.tasks import async_task
 
 from copilot.accounts.services import bump_data_version, get_profile
 from copilot.http import FetchError
-from jobs.dedup import Deduplicator, normalize_location, normalize_title
+from jobs.dedup import Deduplicator, normalize_title
+from jobs.locations import Location, location_match, parse_job_location, parse_preferences
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
 from jobs.services import fill_derived_fields
 from jobs.sources import SOURCES, Posting, Source, SourceError, get_source
@@ -141,7 +142,7 @@ class ProfileFilter:
     remote_preference: str = "any"  # copilot.accounts.models.RemotePreference
     _skill_keys: frozenset[str] = field(default=frozenset(), repr=False)
     _role_words: tuple[frozenset[str], ...] = field(default=(), repr=False)
-    _places: frozenset[str] = field(default=frozenset(), repr=False)
+    _pref: Location = field(default=parse_preferences(()), repr=False)  # the locations as places
 
     @classmethod
     def from_profile(cls, profile: Any) -> ProfileFilter:
@@ -157,23 +158,22 @@ class ProfileFilter:
         roles = tuple(r.strip() for r in roles if isinstance(r, str) and r.strip())
         locations = tuple(loc.strip() for loc in locations if isinstance(loc, str) and loc.strip())
         role_words = tuple(frozenset(normalize_title(r).split()) for r in roles)
-        places: set[str] = set()
-        for loc in locations:  # "Remote" / "Anywhere" normalise to no place: the remote preference covers them
-            places.update(p for p in normalize_location(loc).split("|") if p)
         return cls(
             skills=skills, roles=roles, locations=locations, remote_preference=remote_preference,
             _skill_keys=frozenset(s.casefold() for s in skills),
             _role_words=tuple(w for w in role_words if w),
-            _places=frozenset(places),
+            _pref=parse_preferences(locations),
         )
 
     @property
     def is_empty(self) -> bool:
-        return not (self._skill_keys or self._role_words or self._places) and self.remote_preference == "any"
+        return (not (self._skill_keys or self._role_words or self._pref.places or self._pref.is_remote)
+                and self.remote_preference == "any")
 
     @property
     def open_to_remote(self) -> bool:
-        return self.remote_preference != "onsite"
+        # As the match score: "Remote" typed among the locations says so too.
+        return self.remote_preference != "onsite" or self._pref.is_remote
 
     def keeps(self, posting: Posting) -> bool:
         """Keep a posting when it is **relevant** and **in the right place**.
@@ -183,14 +183,17 @@ class ProfileFilter:
         have, share at least one with the profile (soft skills and languages do not count).
         With neither skills nor target roles in the profile, everything is relevant.
 
-        In the right place, by remote preference:
+        In the right place, by the one model of places (``jobs.locations``, as the match score):
 
-        * remote postings are kept unless the user wants on-site work only;
+        * remote postings are kept when the user is open to remote and the posting's remote
+          scope lets them apply ("Remote (US only)" is dropped for a user in Berlin, "Remote -
+          EU" kept) — or, for an on-site user, when it also names one of their places;
         * "Remote only": nothing else is kept;
-        * otherwise the posting's location must name a preferred location (city, region or
-          country, "München" == "Munich"), "Hybrid or remote" also drops on-site postings,
-          and a posting that gives no location at all is kept;
-        * with no preferred locations, any place is fine.
+        * "Hybrid or remote" also drops on-site postings;
+        * otherwise the posting's location must fit a preferred location (a city however it is
+          spelt, "Warszawa" == "Warsaw"; a country holds its cities, "Germany" keeps "Berlin,
+          DE"; Portland, OR is not Portland, ME); a posting that gives no place, or a profile
+          with no places, keeps everything.
         """
         return self.is_relevant(posting) and self.is_in_place(posting)
 
@@ -206,16 +209,17 @@ class ProfileFilter:
         return False
 
     def is_in_place(self, posting: Posting) -> bool:
+        job = parse_job_location(posting.location or "", posting.remote_option or "")
+        if job.is_remote:
+            return location_match(self._pref, job, remote_ok=self.open_to_remote).score > 0
         preference = self.remote_preference
-        if posting.remote_option == RemoteOption.REMOTE:
-            return self.open_to_remote
         if preference == "remote":
             return False
-        if preference == "hybrid" and posting.remote_option == RemoteOption.ONSITE:
+        if preference == "hybrid" and job.mode == RemoteOption.ONSITE:
             return False
-        if not self._places or not posting.location:
+        if not self._pref.places or not job.places:
             return True
-        return bool(self._places & _location_parts(posting.location))
+        return location_match(self._pref, job, remote_ok=self.open_to_remote).score > 0
 
     def describe(self) -> list[str]:
         """The rule above for this profile, in plain words (shown on the subscriptions page)."""
@@ -239,9 +243,9 @@ class ProfileFilter:
             lines.append("Only remote jobs are kept (you want remote work only).")
         else:
             place = ("It must be in one of your preferred locations (" + _quoted(self.locations) + ")"
-                     if self._places else "It can be anywhere")
+                     if self._pref.places else "It can be anywhere")
             if self.open_to_remote:
-                place += ", or remote"
+                place += ", or remote where people in your places can apply"
             else:
                 place += "; remote jobs are left out (you prefer on-site work)"
             if self.remote_preference == "hybrid":
@@ -260,15 +264,6 @@ def _quoted(items: Sequence[str]) -> str:
 def _short_list(items: Sequence[str], limit: int = 8) -> str:
     shown = ", ".join(items[:limit])
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
-
-
-def _location_parts(location: str) -> set[str]:
-    """Every comparable component of a posting's location: "Berlin, Germany; Remote" -> {"berlin", "germany"}."""
-    parts: set[str] = set()
-    for place in location.replace("|", ";").split(";"):
-        for component in place.split(","):
-            parts.update(p for p in normalize_location(component).split("|") if p)
-    return parts
 
 
 @dataclass

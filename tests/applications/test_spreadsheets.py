@@ -117,7 +117,8 @@ def test_export_neutralises_formula_cells_and_import_restores_them(alice, bob):
     }
 
 
-def test_export_view_streams_an_attachment(alice_client, alice, bob):
+def test_export_view_streams_an_attachment(alice_client, alice, bob, time_machine):
+    time_machine.move_to("2026-06-15 23:30Z")  # already the 16th in Alice's Berlin: the file is named by her day
     make_job(alice, title="Visible", company="Mine Ltd", status=Status.OFFER)
     make_job(bob, title="Hidden", company="Not Mine")
 
@@ -127,7 +128,7 @@ def test_export_view_streams_an_attachment(alice_client, alice, bob):
     assert response.streaming
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"] == (
-        f'attachment; filename="career-copilot-jobs-{date.today():%Y-%m-%d}.csv"'
+        'attachment; filename="career-copilot-jobs-2026-06-16.csv"'
     )
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(body, newline="")))

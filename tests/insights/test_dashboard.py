@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -52,7 +53,7 @@ def test_top_recommendations(alice, alice_client):
 
 
 def test_follow_ups_due_and_overdue_but_not_future_or_closed(alice, alice_client):
-    today = timezone.localdate()
+    today = timezone.localdate(timezone=ZoneInfo(alice.profile.timezone))  # "today" is Alice's, in Berlin
     due = {
         "overdue": today - timedelta(days=3),
         "today": today,

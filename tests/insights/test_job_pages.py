@@ -24,6 +24,18 @@ def test_job_detail_shows_the_match_breakdown(alice, alice_client):
     assert "Senior role matches your level" in body
 
 
+def test_job_detail_shows_required_and_nice_to_have_skills_and_the_place_it_understood(alice, alice_client):
+    job = make_job(
+        alice, title="Backend Engineer", location="Remote - EU", remote_option="remote",
+        tech_stack=["Python", "Django", "PostgreSQL", "Docker", "Kafka"], preferred_stack=["Redis", "Rust", "Go"],
+    )
+    body = alice_client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "Matches 3 of 5 required and 0 of 3 nice-to-have skills (nice-to-haves count half)" in body
+    assert "Remote within the EU, and Berlin, Germany is in the EU" in body
+    assert "This job states no seniority" in body
+    assert "Nice to have (counts half)" in body and '<li class="chip optional">' in body
+
+
 def test_job_detail_of_another_user_is_a_404(alice, bob_client):
     job = make_job(alice)
     assert bob_client.get(reverse("jobs:detail", args=[job.pk])).status_code == 404
@@ -89,6 +101,13 @@ def test_the_batch_scores_from_the_database_equal_the_detail_page_scores(alice, 
     make_job(
         alice, title="Sr. Engineer", tech_stack=["postgres", "Kubernetes"], location="Berlin", remote_option="onsite"
     )
+    # Nice-to-haves, no level stated, a management title, remote scopes, a local place name.
+    make_job(alice, title="Backend Engineer", tech_stack=["Python", "Django", "Kafka"],
+             preferred_stack=["PostgreSQL", "Rust"], location="Remote (US only)", description_html="<p>Kafka.</p>")
+    make_job(alice, title="Engineering Manager", tech_stack=["Python"], location="Warszawa, Poland",
+             remote_option="hybrid", soft_skills=["Communication"])
+    make_job(alice, title="Platform Engineer", description_html="<p>mindestens 3 Jahre Berufserfahrung</p>",
+             location="Berlin, DE; Remote", preferred_stack=["Go"])
     jobs = Job.objects.for_user(alice)
     totals = queryset_totals(jobs, alice.profile)
     ranking = {rec.job_id: rec.match for rec in compute_recommendations(alice).items}

@@ -76,3 +76,44 @@ def test_resetting_the_calendar_token_changes_it(alice_client, alice):
     alice.profile.refresh_from_db()
     assert alice.profile.calendar_token != old
     assert alice_client.get("/settings/calendar-token/reset/").status_code == 405
+
+
+def _profile_data(**changes) -> dict[str, str]:
+    data = {"skills": "Python", "timezone": "UTC", "morning_hour": "8", "evening_hour": "20",
+            "remote_preference": "any", "experience_level": "senior", "preferred_locations": ""}
+    data.update(changes)
+    return data
+
+
+def test_a_place_that_is_not_understood_is_refused_naming_the_entry(alice_client, alice):
+    response = alice_client.post("/settings/", _profile_data(preferred_locations="Berlin; Xqzzyville Flats"))
+    assert response.status_code == 400
+    errors = response.content.decode().split('id="id_preferred_locations_error">')[1].split("</div>")[0]
+    assert "recognise “Xqzzyville Flats” as a place" in errors
+    assert "“Berlin”" not in errors  # only the entry that was not understood is named
+    assert Profile.objects.get(user=alice).preferred_locations == ["Berlin, Germany"]
+
+
+@pytest.mark.parametrize("entries", ["Warszawa; Portland, OR", "Deutschland", "Remote - EU; DACH", "Anywhere",
+                                     "München, Bayern"])
+def test_places_in_local_names_codes_regions_and_remote_are_accepted(alice_client, alice, entries):
+    response = alice_client.post("/settings/", _profile_data(preferred_locations=entries))
+    assert response.status_code == 302
+    assert Profile.objects.get(user=alice).preferred_locations == [e.strip() for e in entries.split(";")]
+
+
+def test_the_settings_page_shows_how_each_place_was_understood(alice_client, alice):
+    alice.profile.preferred_locations = ["Warszawa", "Portland, OR", "Remote - EU", "Xqzzyville Flats"]
+    alice.profile.save()
+    html = alice_client.get("/settings/").content.decode()
+    assert "How we read your preferred locations" in html
+    assert "“Warszawa” → <strong>Warsaw, Poland</strong>" in html
+    assert "“Portland, OR” → <strong>Portland, OR, United States</strong>" in html
+    assert "“Remote - EU” → <strong>Remote (EU)</strong>" in html
+    assert "“Xqzzyville Flats” → <span class=\"error-text\">not recognised as a place" in html
+
+
+def test_a_manager_level_can_be_chosen(alice_client, alice):
+    assert alice_client.post("/settings/", _profile_data(experience_level="manager")).status_code == 302
+    assert Profile.objects.get(user=alice).experience_level == "manager"
+    assert "pick Manager if you lead people" in alice_client.get("/settings/").content.decode()

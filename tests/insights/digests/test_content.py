@@ -69,6 +69,8 @@ def test_morning_brief_lists_new_matches_follow_ups_and_interviews(morning_data,
     assert top.company == "Northwind" and top.location == "Berlin, Germany" and top.remote_label == "Hybrid"
     assert top.score == match_job(morning_data["best"], alice.profile).total
     assert [(s.name, s.matched) for s in top.skills] == [("Python", True), ("Django", True), ("PostgreSQL", True)]
+    assert top.reasons == match_job(morning_data["best"], alice.profile).reasons
+    assert top.reasons[0].startswith("Matches all 3 skills: Python, Django, PostgreSQL — little to go on")
     assert top.url == f"{settings.SITE_URL.rstrip('/')}/jobs/{morning_data['best'].pk}/"
     scores = [m.score for m in brief.matches]
     assert scores == sorted(scores, reverse=True)

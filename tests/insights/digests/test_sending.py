@@ -141,6 +141,15 @@ def test_message_has_text_and_html_parts_absolute_links_and_unsubscribe_headers(
     assert client.get(unsubscribe[1:-1].removeprefix(site)).status_code == 200
 
 
+def test_each_new_match_says_why_it_scored_as_it_did(alice, alice_has_news):
+    send_due_digests(MORNING)
+    [message] = outbox()
+    [(html, _)] = message.alternatives
+    why = "Senior role matches your level"
+    assert f"- {why}" in message.body
+    assert re.search(r'<ul class="why"[^>]*>\s*<li[^>]*>Matches', html) and why in html
+
+
 def test_dates_and_times_are_shown_in_the_users_zone(alice):
     application = track_at(alice, job_at(alice, utc(2026, 3, 1), "Backend Engineer"), utc(2026, 3, 1), "applied")
     helpers.interview_at(application, utc(2026, 3, 10, 13, 0))

@@ -10,8 +10,11 @@ import pytest
 import time_machine
 from django.db import IntegrityError
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from copilot.accounts.models import Profile
+from jobs.matching import match_job
 from jobs.models import IngestionRun, Job, SourceSubscription
 from jobs.sources import Posting, ingest
 from jobs.sources.ingest import ProfileFilter, run_all, run_subscription, store_postings
@@ -366,6 +369,55 @@ def test_target_roles_match_normalised_titles():
 def test_location_and_remote_preference(preference, posting_fields, kept):
     rule = ProfileFilter.build(locations=["Munich", "Germany"], remote_preference=preference)
     assert rule.keeps(posting(**posting_fields)) is kept
+
+
+# (preferred locations, remote preference, posting location, posting remote option, kept)
+PLACE_CASES = [
+    (["Warsaw"], "any", "Warszawa, Poland", "", True),  # the local name of a preferred city
+    (["Warszawa"], "any", "Warsaw, PL", "onsite", True),
+    (["Germany"], "any", "Berlin, DE", "", True),  # a country holds its cities, however written
+    (["Deutschland"], "any", "Köln", "hybrid", True),
+    (["Portland, OR"], "any", "Portland, ME", "", False),  # the same name in another state
+    (["Portland, OR"], "any", "Portland, Oregon", "", True),
+    (["Berlin"], "any", "Remote (US only)", "", False),  # a remote scope that leaves them out
+    (["Berlin"], "any", "US-Remote", "remote", False),
+    (["Lisbon"], "any", "Remote - EU", "", True),  # a remote scope that holds them
+    (["Berlin"], "any", "Anywhere", "", True),
+    (["Berlin"], "onsite", "Berlin, Germany; Remote", "", True),  # remote, or from their city
+    (["Berlin"], "onsite", "Remote - EU", "", False),
+    (["Remote"], "onsite", "Remote", "remote", True),  # "Remote" typed says they take remote work
+    (["Berlin"], "remote", "Berlin", "hybrid", False),
+    (["Berlin"], "hybrid", "Berlin (On-site)", "", False),
+    (["Berlin"], "any", "", "", True),  # no place given
+    ([], "any", "Tokyo, Japan", "onsite", True),  # no place wanted
+]
+
+
+@pytest.mark.parametrize(("preferred", "preference", "location", "remote_option", "kept"), PLACE_CASES)
+def test_the_keep_rule_reads_places_like_the_match_score(preferred, preference, location, remote_option, kept):
+    rule = ProfileFilter.build(locations=preferred, remote_preference=preference)
+    assert rule.is_in_place(posting(location=location, remote_option=remote_option)) is kept
+
+
+LOCATIONS = ["Berlin", "Berlin, DE", "Warszawa", "Portland, ME", "Remote - EU", "Remote (US only)", "Anywhere",
+             "Berlin, Germany; Remote", "Hybrid (Munich)", "London, UK", "", "Germany", "Remote, Germany", "CET ± 2"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(["Berlin", "Germany", "Warsaw", "Portland, OR", "Remote", "Remote - EU", "Lisbon"]),
+             max_size=3),
+    st.sampled_from(["any", "remote", "hybrid", "onsite"]),
+    st.sampled_from(LOCATIONS),
+    st.sampled_from(["", "remote", "hybrid", "onsite"]),
+)
+def test_the_keep_rule_never_keeps_a_job_the_score_gives_no_location_credit(preferred, preference, location,
+                                                                            remote_option):
+    rule = ProfileFilter.build(locations=preferred, remote_preference=preference)
+    job = posting(location=location, remote_option=remote_option)
+    place = match_job(job, Profile(preferred_locations=preferred, remote_preference=preference))
+    if rule.is_in_place(job):
+        assert place.component("location").score > 0, place.component("location").reason
 
 
 def test_the_rule_is_described_in_plain_words():
