@@ -349,14 +349,14 @@ def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], li
     only guards the unique constraint against a concurrent run of another subscription
     writing the same board's job in between; everything is filtered before."""
     rows = Job.objects.filter(user_id=user_id).values_list(
-        "id", "url", "company", "title", "location", "source", "external_id")
+        "id", "url", "company", "title", "location", "remote_option", "source", "external_id")
     known_ids: set[tuple[str, str]] = set()
 
-    def existing() -> Iterable[tuple[Any, str, str, str, str]]:
-        for job_id, url, company, title, location, job_source, external_id in rows.iterator(chunk_size=2000):
+    def existing() -> Iterable[tuple[Any, str, str, str, str, str]]:
+        for job_id, url, company, title, location, remote, job_source, external_id in rows.iterator(chunk_size=2000):
             if external_id:
                 known_ids.add((job_source, external_id))
-            yield job_id, url, company, title, location
+            yield job_id, url, company, title, location, remote
 
     dedup = Deduplicator(existing())
     new: list[Posting] = []
