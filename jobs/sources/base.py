@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 from urllib.parse import quote, urlencode
 
 from jobs.choices import JobType, RemoteOption
-from jobs.salary import SalaryRange, format_salary, parse_salary
+from jobs.salary import SalaryRange, board_salary
 
 from . import common
 
@@ -255,20 +255,18 @@ class Source:
     ) -> Posting:
         """Build a :class:`Posting`, checking the required fields and filling the derived ones.
 
-        ``description_html`` must already be sanitised (``common.description``). When
-        ``salary`` is None it is parsed from ``salary_text``; when ``salary_text`` is empty
-        it is written from ``salary``."""
+        ``description_html`` must already be sanitised (``common.description``). ``salary`` is
+        the board's structured range, if it has one: it wins over ``salary_text``, which is kept
+        to show only when it states that pay (:func:`jobs.salary.board_salary`). Without one, the
+        range is read from ``salary_text``, and a text that states no pay is dropped."""
         if external_id in (None, "") or isinstance(external_id, (dict, list, bool)):
             raise SourceError("posting without an id")
         title = common.clean_text(title)
         if not title:
             raise SourceError(f"posting {external_id} has no title")
         company = common.clean_text(company)
-        salary_text = common.clean_text(salary_text) if isinstance(salary_text, str) else ""
-        if salary is None:
-            salary = parse_salary(salary_text)
-        if salary and not salary_text:
-            salary_text = format_salary(salary.min, salary.max, salary.currency, salary.period)
+        salary_text, salary = board_salary(common.clean_text(salary_text) if isinstance(salary_text, str) else "",
+                                           salary)
         if description_text is None:
             description_text = ""
         url = url.strip() if isinstance(url, str) else ""
