@@ -10,7 +10,8 @@ Definitions (the page repeats them):
   jobs asking for it and the skill the user already has that most often comes with it.
 
 Skills compare as canonical names (aliases and case folded), like the match score. The scope is
-all of the user's jobs, or only the tracked ones (jobs with an application). One query fetches
+the user's open jobs (closed postings no longer hire, so they are not advice on what to learn), or
+the tracked ones (jobs with an application, closed or not: they are the user's own record). One query fetches
 only the ``tech_stack`` column; counting is a ``Counter`` over per-job sets.
 """
 
@@ -29,7 +30,7 @@ from jobs.matching import decode_json_lists
 from jobs.models import Job
 from jobs.skills import canonical_skill, category_of, skill_name_for_key, stack_keys
 
-SCOPES = {"all": "All your jobs", "tracked": "Jobs you track"}
+SCOPES = {"all": "Your open jobs", "tracked": "Jobs you track"}
 TOP_TO_LEARN = 5
 CATEGORY_LABELS = {
     "language": "language",
@@ -171,8 +172,8 @@ def compute_skill_gap(
 def scoped_jobs(user, scope: str):
     jobs = Job.objects.for_user(user)
     if scope == "tracked":
-        jobs = jobs.filter(application__isnull=False)
-    return jobs
+        return jobs.filter(application__isnull=False)
+    return jobs.open()
 
 
 def skill_gap_for(user, scope: str = "all") -> SkillGap:

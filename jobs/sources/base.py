@@ -41,7 +41,7 @@ from . import common
 
 logger = logging.getLogger("jobs.sources")
 
-__all__ = ["Posting", "Source", "SourceError", "base_url_overrides"]
+__all__ = ["Listing", "Posting", "Source", "SourceError", "base_url_overrides"]
 
 
 class SourceError(Exception):
@@ -76,6 +76,13 @@ class Posting:
         return dataclasses.asdict(self)
 
 
+class Listing(list[Posting]):
+    """The postings one fetch returned. ``complete`` is False when some items of the board's answer could
+    not be read: their jobs may still be listed, so nothing may be taken as gone (``jobs.closing``)."""
+
+    complete: bool = True
+
+
 def base_url_overrides() -> dict[str, str]:
     """``JOB_BOARD_BASE_URLS`` from Django settings, else from the environment (JSON), else {}."""
     value = common.get_setting("JOB_BOARD_BASE_URLS", None)
@@ -108,6 +115,9 @@ class Source:
     base_url: ClassVar[str] = ""
     # Non-empty when the board's terms require crediting it next to its jobs.
     attribution: ClassVar[str] = ""
+    # True when one fetch returns every open posting of the board (a company's own board), so a posting
+    # missing from it has closed (jobs.closing); False for searches, which return a page of results.
+    complete_listing: ClassVar[bool] = False
     homepage: ClassVar[str] = ""
     timeout: float = 20.0  # seconds; an instance may be given another (ingest.configured_source)
     max_bytes: int = 10_000_000
@@ -165,7 +175,9 @@ class Source:
         """Client-side filtering for boards that cannot filter by query/location themselves."""
         return postings
 
-    def fetch(self, params: Mapping[str, Any] | None = None) -> list[Posting]:
+    _unread: int = 0  # items of the last fetch that could not be read (set by collect)
+
+    def fetch(self, params: Mapping[str, Any] | None = None) -> Listing:
         if not self.is_enabled():
             raise SourceError(f"{self.label} is disabled (missing API credentials)")
         clean = self.validate_params(params)
@@ -173,6 +185,7 @@ class Source:
 
         postings: list[Posting] = []
         seen: set[str] = set()
+        self._unread = 0
         for page, url in enumerate(self.build_requests(clean), start=1):
             response = http.fetch(url, headers=self.headers(), timeout=self.timeout, max_bytes=self.max_bytes)
             payload = response.json()
@@ -183,7 +196,9 @@ class Source:
                     postings.append(posting)
             if not batch or not self.has_more(payload, page, clean):
                 break
-        return self.filter_postings(postings, clean)
+        listing = Listing(self.filter_postings(postings, clean))
+        listing.complete = not self._unread
+        return listing
 
     # ------------------------------------------------------------------ helpers for plugins
 
@@ -218,6 +233,7 @@ class Source:
             if posting is not None:
                 postings.append(posting)
         if errors:
+            self._unread += len(errors)
             logger.warning("%s: skipped %d of %d items: %s", self.kind, len(errors), len(items), "; ".join(errors[:3]))
             if not postings:
                 raise SourceError(f"{self.kind}: none of the {len(items)} items has the expected shape "

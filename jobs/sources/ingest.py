@@ -40,6 +40,7 @@ from django_q.tasks import async_task
 
 from copilot.accounts.services import bump_data_version, get_profile
 from copilot.http import FetchError
+from jobs.closing import forget_listing, record_listing
 from jobs.dedup import Deduplicator, normalize_location, normalize_title
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
 from jobs.services import fill_derived_fields
@@ -124,7 +125,8 @@ def configured_source(kind: str) -> Source:
 
 
 def fetch_postings(kind: str, params: Mapping[str, Any]) -> list[Posting]:
-    """All postings the board has for ``params``. Raises FetchError / SourceError."""
+    """All postings the board has for ``params`` (a :class:`~jobs.sources.base.Listing`, which says
+    whether every item could be read). Raises FetchError / SourceError."""
     return configured_source(kind).fetch(params)
 
 
@@ -338,7 +340,7 @@ def job_from_posting(posting: Posting, *, user_id: int, source: str) -> Job:
 
 
 def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], limit: int | None = None,
-                   dry_run: bool = False) -> StoreResult:
+                   dry_run: bool = False, subscription_id: int | None = None) -> StoreResult:
     """Add the postings the user does not have yet; return what was added.
 
     A posting is a duplicate when the user already has a job with the same (source, external
@@ -375,6 +377,8 @@ def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], li
         new.append(posting)
     if new and not dry_run:
         jobs = [job_from_posting(p, user_id=user_id, source=source) for p in new]
+        for job in jobs:
+            job.subscription_id = subscription_id  # the followed board that listed it (jobs.closing)
         Job.objects.bulk_create(jobs, batch_size=BULK_BATCH_SIZE, ignore_conflicts=True)
     return StoreResult(new=new, duplicates=duplicates, over_limit=over_limit)
 
@@ -481,7 +485,10 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
         selection = select_postings(postings, ProfileFilter.from_profile(get_profile(subscription.user)))
         with transaction.atomic():
             result = store_postings(user_id=subscription.user_id, source=subscription.kind,
-                                    postings=selection.kept, limit=selection.limit)
+                                    postings=selection.kept, limit=selection.limit, subscription_id=subscription.pk)
+            if source_cls.complete_listing:  # every posting fetched, kept or not, is still listed
+                record_listing(subscription=subscription, listed=[p.external_id for p in postings],
+                               now=timezone.now(), complete=getattr(postings, "complete", True))
             run.added, run.duplicates = result.added, result.duplicates
             run.filtered_out = selection.filtered_out + result.over_limit
             _finish(run, Status.SUCCEEDED, started=started)
@@ -587,6 +594,7 @@ def update_subscription(*, subscription: SourceSubscription, params: dict[str, s
     if changed:
         subscription.last_error, subscription.last_run_at, subscription.last_added = "", None, 0
         fields += ["last_error", "last_run_at", "last_added"]
+        forget_listing(subscription=subscription)  # the old board's jobs are not missing from the new one
     subscription.save(update_fields=fields)
 
 

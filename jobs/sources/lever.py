@@ -26,6 +26,7 @@ class LeverSource(Source):
     kind = "lever"
     label = "Lever"
     takes = "board"
+    complete_listing = True  # the board's whole list of open postings
     base_url = "https://api.lever.co"
     homepage = "https://www.lever.co"
     # No published limit for the public postings API; poll a board at most every 30 minutes.
