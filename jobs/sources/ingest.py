@@ -344,9 +344,10 @@ def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], li
     """Add the postings the user does not have yet; return what was added.
 
     A posting is a duplicate when the user already has a job with the same (source, external
-    id), or :class:`jobs.dedup.Deduplicator` matches it (same canonical URL, same normalised
-    company + title + location, or the fuzzy fallback) against their jobs or an earlier posting
-    of this batch. The user's jobs are read with ONE query; the new ones are written with
+    id), or :class:`jobs.dedup.Deduplicator` matches it (the same role at a compatible place,
+    with the same canonical URL or the same company, aliases included) against their jobs or an
+    earlier posting of this batch. New jobs remember ``subscription_id``, the followed board that
+    listed them (:mod:`jobs.closing`). The user's jobs are read with ONE query; the new ones are written with
     ``bulk_create`` (the caller's transaction makes it all-or-nothing). ``ignore_conflicts``
     only guards the unique constraint against a concurrent run of another subscription
     writing the same board's job in between; everything is filtered before."""
