@@ -116,5 +116,10 @@ def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
     return jobs.defer("description_html", "description_text", "requirements").order_by(*order)
 
 
+def closed_count(user) -> int:
+    """Closed jobs the default (open) list leaves out, archived ones not counted: the list says so."""
+    return Job.objects.for_user(user).filter(closed_at__isnull=False, archived_at__isnull=True).count()
+
+
 def sources_for(user) -> list[str]:
     return list(Job.objects.for_user(user).order_by("source").values_list("source", flat=True).distinct())

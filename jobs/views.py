@@ -18,6 +18,7 @@ from jobs.queries import (
     STATES,
     JobFilters,
     application_status_choices,
+    closed_count,
     filter_jobs,
     sources_for,
 )
@@ -47,6 +48,7 @@ def job_list(request: AuthedRequest) -> HttpResponse:
         "sources": sources_for(request.user),
         "sorts": SORTS,
         "states": STATES,
+        "closed_hidden": closed_count(request.user) if filters.state == "open" else 0,
         "added_choices": ADDED_WITHIN,
         "remote_choices": RemoteOption.choices,
         "job_type_choices": JobType.choices,

@@ -33,6 +33,7 @@ def test_closed_jobs_leave_the_list_and_its_best_match_order_but_the_closed_filt
     assert listed(alice_client, state="closed") == ["Closed Role"]
     assert listed(alice_client, state="archived") == ["Archived Role"]
     assert sorted(listed(alice_client, state="all")) == ["Archived Role", "Closed Role", "Open Role"]
+    assert "1 closed job</a> not shown" in alice_client.get(LIST).content.decode()
 
 
 def test_a_closed_job_carries_a_closed_badge_in_the_list_and_on_its_page(alice, alice_client):
