@@ -20,15 +20,8 @@ class JobQuerySet(models.QuerySet):
         return self.filter(user=user)
 
     def open(self) -> JobQuerySet:
-        """Jobs still open: what advice (recommendations, the morning brief, best match) is about."""
+        """Jobs still open: what advice (the skill gap, recommendations, the morning brief) is about."""
         return self.filter(closed_at__isnull=True)
-
-    def closed(self) -> JobQuerySet:
-        return self.filter(closed_at__isnull=False)
-
-    def unarchived(self) -> JobQuerySet:
-        """Jobs the lists show: archived ones (closed, untracked, past the user's period) are hidden."""
-        return self.filter(archived_at__isnull=True)
 
 
 class Job(models.Model):
@@ -106,10 +99,6 @@ class Job(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.pk])
-
-    @property
-    def is_closed(self) -> bool:
-        return self.closed_at is not None
 
 
 # --------------------------------------------------------------------------- ingestion
