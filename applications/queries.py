@@ -39,7 +39,8 @@ def board_queryset(user, *, now: datetime | None = None) -> QuerySet[Application
         Application.objects.for_user(user)
         .select_related("job")
         .only("id", "status", "status_changed_at", "applied_date", "follow_up_date", "updated_at", "user_id",
-              "job__id", "job__title", "job__company", "job__location", "job__user_id")
+              "job__id", "job__title", "job__company", "job__location", "job__user_id", "job__closed_at",
+              "job__closed_by", "job__archived_at")
         .prefetch_related(Prefetch("interviews", queryset=upcoming, to_attr="upcoming_interviews"))
         .order_by("-status_changed_at", "-id")
     )

@@ -26,6 +26,12 @@ SCHEDULES: list[ScheduleSpec] = [
         cron="0 4 * * *",
         description="Pulls new jobs for every enabled job-source subscription; off with ENABLE_JOB_SCRAPING.",
     ),
+    ScheduleSpec(
+        name="archive-closed-jobs",
+        func="jobs.tasks.archive_closed_jobs",
+        cron="30 4 * * *",
+        description="Hides closed jobs nobody tracks once each user's period (Settings) has passed.",
+    ),
     # Every 15 minutes hits each user's chosen hour in every time zone (offsets are whole quarter
     # hours: +05:30, +05:45). A user is only sent a digest while their local hour *is* their hour:
     # if the workers are down for that whole hour, the day's digest is skipped rather than sent

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Min, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from applications.models import RESPONDED_STATUSES, Application, Status, TimelineEvent
@@ -77,6 +77,7 @@ class Summary:
     responded: int
     interviews: int
     offers: int
+    closed_jobs: int = 0  # of ``jobs``, postings that have closed (kept: they are part of the record)
 
     @property
     def response_rate(self) -> int | None:
@@ -163,10 +164,11 @@ def application_facts(
     return facts
 
 
-def summarize(facts: Iterable[ApplicationFact], jobs: int) -> Summary:
+def summarize(facts: Iterable[ApplicationFact], jobs: int, closed_jobs: int = 0) -> Summary:
     facts = list(facts)
     return Summary(
         jobs=jobs,
+        closed_jobs=closed_jobs,
         applications=len(facts),
         sent=sum(1 for f in facts if f.sent),
         responded=sum(1 for f in facts if f.sent and f.responded),
@@ -252,8 +254,10 @@ def compute_analytics(user, today: date) -> Analytics:
     )
     events = TimelineEvent.objects.filter(application__user=user).order_by().values_list("application_id", "to_status")
     facts = application_facts(applications, events)
+    counts = Job.objects.for_user(user).aggregate(total=Count("id"),
+                                                  closed=Count("id", filter=Q(closed_at__isnull=False)))
     return Analytics(
-        summary=summarize(facts, Job.objects.for_user(user).count()),
+        summary=summarize(facts, counts["total"], counts["closed"]),
         statuses=tuple(status_breakdown(facts)),
         funnel=tuple(funnel(facts)),
         weeks=tuple(applications_per_week(facts, today)),

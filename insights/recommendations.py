@@ -1,7 +1,8 @@
 """Recommendations: the user's jobs not applied to yet, ranked by match score.
 
 "Not applied to yet" means no application at all, or one still at ``interested`` (saved but
-not sent); the page says so. Scoring runs over every candidate with the fast totals-only path
+not sent); the page says so. Closed postings (``Job.closed_at``) are left out: they no longer
+hire. Scoring runs over every candidate with the fast totals-only path
 (one query, only the scored columns); the full breakdown is built for the top :data:`MAX_N`
 only, from a second small query. The result is cached per user (see ``insights.cache``).
 """
@@ -12,7 +13,7 @@ import heapq
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from applications.models import Status
 from copilot.accounts.services import get_profile
@@ -24,7 +25,7 @@ DEFAULT_N = 5
 MAX_N = 50
 #: The "show more" steps offered on the page.
 STEPS = (5, 10, 20, 50)
-RECOMMENDABLE = Q(application__isnull=True) | Q(application__status=Status.INTERESTED)
+RECOMMENDABLE = (Q(application__isnull=True) | Q(application__status=Status.INTERESTED)) & Q(closed_at__isnull=True)
 _REMOTE_LABELS = dict(RemoteOption.choices)
 
 
@@ -50,9 +51,10 @@ class Recommendation:
 @dataclass(frozen=True, slots=True)
 class Recommendations:
     items: tuple[Recommendation, ...]  # best first, at most MAX_N
-    candidates: int  # jobs considered (no application, or only interested)
+    candidates: int  # jobs considered (open, and no application or only interested)
     total_jobs: int  # all of the user's jobs
     profile_empty: bool
+    closed_jobs: int = 0  # of total_jobs, the closed ones (never recommended)
 
     def top(self, n: int) -> tuple[Recommendation, ...]:
         return self.items[: max(0, n)]
@@ -106,11 +108,14 @@ def compute_recommendations(user, profile=None, *, limit: int = MAX_N) -> Recomm
                     match=result,
                 )
             )
+    counts = Job.objects.for_user(user).aggregate(total=Count("id"),
+                                                  closed=Count("id", filter=Q(closed_at__isnull=False)))
     return Recommendations(
         items=tuple(items),
         candidates=len(totals),
-        total_jobs=Job.objects.for_user(user).count(),
+        total_jobs=counts["total"],
         profile_empty=mp.is_empty,
+        closed_jobs=counts["closed"],
     )
 
 

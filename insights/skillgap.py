@@ -16,8 +16,9 @@ Definitions (the page repeats them):
   prefer it, and the skill the user already has that most often comes with it.
 
 Skills compare as canonical names (aliases and case folded), like the match score. The scope is
-all of the user's jobs, or only the tracked ones (jobs with an application). One query fetches the
-three skill columns; counting is ``Counter`` arithmetic over per-job sets.
+the user's open jobs (closed postings no longer hire, so they are not advice on what to learn), or
+the tracked ones (jobs with an application, closed or not: they are the user's own record). One query
+fetches the three skill columns; counting is ``Counter`` arithmetic over per-job sets.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from jobs.skills import (
     stack_keys,
 )
 
-SCOPES = {"all": "All your jobs", "tracked": "Jobs you track"}
+SCOPES = {"all": "Your open jobs", "tracked": "Jobs you track"}
 _EMPTY: frozenset[str] = frozenset()
 TOP_TO_LEARN = 5
 ALSO_ASKED_SHOWN = 12
@@ -274,8 +275,8 @@ _SKILL_COLUMNS = tuple(Cast(name, TextField()) for name in ("tech_stack", "prefe
 def scoped_jobs(user, scope: str):
     jobs = Job.objects.for_user(user)
     if scope == "tracked":
-        jobs = jobs.filter(application__isnull=False)
-    return jobs
+        return jobs.filter(application__isnull=False)
+    return jobs.open()
 
 
 def skill_gap_for(user, scope: str = "all") -> SkillGap:

@@ -37,3 +37,10 @@ class JobOrigin(models.TextChoices):
     MANUAL = "manual", "Added by hand"
     URL = "url", "From a URL"
     CSV = "csv", "CSV import"
+
+
+class ClosedBy(models.TextChoices):
+    """Who said a job is closed: its followed board stopped listing it, or the user."""
+
+    BOARD = "board", "No longer listed by its board"
+    USER = "user", "Marked closed by you"

@@ -7,16 +7,21 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
-from jobs.choices import JobOrigin, JobType, RemoteOption, SalaryPeriod
+from jobs.choices import ClosedBy, JobOrigin, JobType, RemoteOption, SalaryPeriod
 from jobs.sources import SOURCES
 
-__all__ = ["IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod", "SourceSubscription"]
+__all__ = ["ClosedBy", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod",
+           "SourceSubscription"]
 
 
 class JobQuerySet(models.QuerySet):
     def for_user(self, user) -> JobQuerySet:
         """The only way views reach jobs: always scoped to their owner."""
         return self.filter(user=user)
+
+    def open(self) -> JobQuerySet:
+        """Jobs still open: what advice (the skill gap, recommendations, the morning brief) is about."""
+        return self.filter(closed_at__isnull=True)
 
 
 class Job(models.Model):
@@ -49,6 +54,21 @@ class Job(models.Model):
     attribution_url = models.URLField(max_length=2000, blank=True)
     posted_date = models.DateField(null=True, blank=True)
     date_applied = models.DateField(null=True, blank=True)
+    # True once the user gave the tech stack (the job form, a CSV column): re-reading the posting
+    # (manage.py reread_jobs) then keeps it instead of extracting the stack again.
+    stack_edited = models.BooleanField(default=False, editable=False)
+    # Which rules derived the fields above (jobs.services.DERIVED_VERSION); older jobs are re-read.
+    derived_version = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Closed postings (jobs.closing): the followed board that listed the job, how many successful runs
+    # in a row it was missing from that board, when it was closed and by whom, and when a closed job
+    # nobody tracks was archived (hidden from the lists after the user's period).
+    subscription = models.ForeignKey("SourceSubscription", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="jobs", editable=False,
+                                     help_text="The followed board that lists this job.")
+    missing_runs = models.PositiveSmallIntegerField(default=0, editable=False)
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_by = models.CharField(max_length=5, choices=ClosedBy.choices, blank=True, editable=False)
+    archived_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

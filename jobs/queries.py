@@ -21,6 +21,10 @@ SORTS = {
     "score": "Best match",
 }
 ADDED_WITHIN = {"1": "Today", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days"}
+# Which jobs by their posting's state. Open is the default: closed postings leave the list (and its
+# best-match order) but stay findable here; archived ones are closed jobs nobody tracks, hidden after
+# the user's period (jobs.closing).
+STATES = {"open": "Open", "closed": "Closed", "archived": "Archived", "all": "All"}
 STATUS_NONE = "none"
 STATUS_ANY = "any"
 
@@ -45,6 +49,7 @@ class JobFilters:
     status: str = ""
     added: str = ""
     sort: str = "newest"
+    state: str = "open"
 
     @classmethod
     def from_query(cls, params) -> JobFilters:
@@ -62,15 +67,22 @@ class JobFilters:
             status=pick("status", [*dict(application_status_choices()), STATUS_NONE, STATUS_ANY]),
             added=pick("added", ADDED_WITHIN),
             sort=pick("sort", SORTS) or "newest",
+            state=pick("state", STATES) or "open",
         )
 
     @property
     def active(self) -> bool:
-        return any([self.q, self.source, self.remote, self.job_type, self.status, self.added])
+        return any([self.q, self.source, self.remote, self.job_type, self.status, self.added, self.state != "open"])
 
 
 def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
     jobs: QuerySet[Job] = Job.objects.for_user(user).select_related("application")
+    if filters.state == "open":
+        jobs = jobs.filter(closed_at__isnull=True)
+    elif filters.state == "closed":
+        jobs = jobs.filter(closed_at__isnull=False, archived_at__isnull=True)
+    elif filters.state == "archived":
+        jobs = jobs.filter(archived_at__isnull=False)
     if filters.q:
         for word in filters.q.split()[:8]:
             jobs = jobs.filter(
@@ -102,6 +114,11 @@ def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
         jobs = annotate_match_score(jobs, user)  # scored in Python, one extra query
     # The list never needs the long description columns.
     return jobs.defer("description_html", "description_text", "requirements").order_by(*order)
+
+
+def closed_count(user) -> int:
+    """Closed jobs the default (open) list leaves out, archived ones not counted: the list says so."""
+    return Job.objects.for_user(user).filter(closed_at__isnull=False, archived_at__isnull=True).count()
 
 
 def sources_for(user) -> list[str]:

@@ -10,7 +10,13 @@ Rules worth knowing:
 * "60-80k" and "£40-100,000" share the magnitude of the second number (60,000-80,000);
 * separators: "120,000", "70.000", "70 000", "100'000" are thousands, "50,5" / "50.5" decimals;
 * when no period is written, ``"year"`` is assumed only for amounts of 10,000 or more in
-  currencies whose salaries are normally quoted yearly; otherwise the period stays "".
+  currencies whose salaries are normally quoted yearly; otherwise the period stays "";
+* prose is not a salary unless it states pay: a number followed by "%", "percent", "days",
+  "hours", "employees"... is a share or a count; a number with no currency, no "k" and no
+  period next to it is part of a name when a word other than a pay word or a preposition comes
+  right before it ("Inc 5000", "Fortune 500"); and in a sentence (six words or more) such bare
+  numbers count only when the text speaks of pay ("salary", "base", "compensation"...).
+  "We are in the top 20 percent of the Inc 5000" gives nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
-__all__ = ["CURRENCY_SYMBOLS", "SalaryRange", "format_salary", "parse_salary"]
+__all__ = ["CURRENCY_SYMBOLS", "SalaryRange", "board_salary", "format_salary", "parse_salary", "reread_salary"]
 
 
 @dataclass(frozen=True)
@@ -169,8 +175,28 @@ def _normalize(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+# After a number with no currency: it counts something other than money ("20 percent", "25 days").
+_NOT_MONEY_AFTER = re.compile(
+    r"^\s*(?:%|percent\b|per\s?cent\b|prozent\b|pct\b|days?\b|weeks?\b|months?\b|years?\b|yrs?\b|hours?\b"
+    r"|hrs?\b|employees\b|people\b|engineers\b|staff\b|members\b|countries\b|offices\b|locations\b"
+    r"|customers\b|clients\b|users\b|companies\b|tage\b|stunden\b|jahre\b|mitarbeiter)", re.I)
+_PAY_WORDS = re.compile(
+    r"\b(?:salary|salaries|pay|paid|compensation|wage|wages|base|ote|rate|earn\w*|package|range|band|stipend"
+    r"|remuneration|gehalt|verg(?:ü|ue)tung|brutto|netto|jahresgehalt|salaire|r(?:é|e)mun(?:é|e)ration|sueldo"
+    r"|salario|stipendio|wynagrodzenie)\b", re.I)
+# Words a bare amount may follow in a sentence about pay; any other word before it makes it part of a
+# name ("Inc 5000", "Fortune 500", "ISO 27001").
+_BEFORE_AMOUNT = re.compile(
+    r"(?:\b(?:of|to|from|at|is|are|be|between|and|or|up|about|around|approx|approximately|ca|circa|roughly"
+    r"|starting|start|min|max|minimum|maximum|bis|ab|von|zu|zwischen|und|de|entre|et|a|à)|[:=(\-–—,]|^)\s*$", re.I)
+
+
+_PAY_WORD_BEFORE = re.compile(_PAY_WORDS.pattern + r"\s*$", re.I)
+
+
 def _amounts(text: str) -> list[tuple[int, int, Decimal, bool]]:
-    """(start, end, value, has_magnitude) of every amount, skipping things like "401(k)" and years."""
+    """(start, end, value, has_magnitude) of every amount, skipping things like "401(k)", years,
+    shares and counts ("20 percent", "25 days")."""
     found = []
     for match in _AMOUNT_RE.finditer(text):
         start, end = match.span()
@@ -184,8 +210,33 @@ def _amounts(text: str) -> list[tuple[int, int, Decimal, bool]]:
             continue
         if not mag and re.fullmatch(r"(19|20)\d\d", num) and not _has_currency_near(text, start, end):
             continue  # a year, e.g. "2026"
+        if not mag and _NOT_MONEY_AFTER.match(text[end:]) and not _has_currency_near(text, start, end):
+            continue  # a share or a count
         found.append((start, end, value, bool(mag)))
     return found
+
+
+def _is_prose(text: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 6
+
+
+def _stated_amounts(text: str, amounts: list[tuple[int, int, Decimal, bool]]) -> list[tuple[int, int, Decimal, bool]]:
+    """The amounts that state pay (see the module docstring)."""
+    marked = [a for a in amounts if a[3] or _has_currency_near(text, a[0], a[1]) or _has_period_after(text, a[1])]
+    if marked:
+        return amounts
+    if _is_prose(text) and not _PAY_WORDS.search(text):
+        return []
+    return [a for a in amounts if _may_precede_amount(text[max(0, a[0] - 25):a[0]])]
+
+
+def _may_precede_amount(before: str) -> bool:
+    return bool(_BEFORE_AMOUNT.search(before) or _PAY_WORD_BEFORE.search(before))
+
+
+def _has_period_after(text: str, end: int) -> bool:
+    return bool(re.match(r"^\s?(?:/\s?(?:hr|h|hour|yr|year|mo|month|day|d)\b|per\s+(?:hour|year|annum|month|day|week)\b"
+                         r"|an?\s+(?:hour|year|month|day|week)\b|p\.?a\.?(?=\s|$|[,;)]))", text[end:], re.I))
 
 
 def _has_currency_near(text: str, start: int, end: int) -> bool:
@@ -217,7 +268,7 @@ def parse_salary(text: str | None) -> SalaryRange:
     if not text or not any(ch.isdigit() for ch in text):
         return EMPTY
 
-    amounts = _amounts(text)
+    amounts = _stated_amounts(text, _amounts(text))
     if not amounts:
         return EMPTY
     # Start at the first amount that is clearly money ("5 days a week, $50/hr" -> $50).
@@ -295,3 +346,53 @@ def format_salary(min, max, currency: str = "", period: str = "") -> str:
     elif high is not None:
         text = f"Up to {_money(high, currency)}"
     return f"{text} per {period}" if period in _PERIODS else text
+
+
+def _same_numbers(a: SalaryRange, b: SalaryRange) -> bool:
+    return (a.min, a.max) == (b.min, b.max)
+
+
+def board_salary(text: str | None, structured: SalaryRange | None = None) -> tuple[str, SalaryRange]:
+    """A posting's salary from what a board gives: its structured range (Lever ``salaryRange``, Ashby
+    compensation components, JSON-LD ``baseSalary``, Adzuna/Remote OK numbers) and its free text.
+
+    The structured range wins. The text is kept to show when it states pay: with a structured range,
+    only when it states the same numbers ("$151K – $231K • Offers Equity"); otherwise the shown text
+    is written from the range. Without a structured range, the numbers come from the text, and text
+    that states no pay ("Competitive salary", "top 20 percent of the Inc 5000") is dropped: it is not
+    a salary. Returns ``(text to show, range)``."""
+    text = " ".join((text or "").split())
+    parsed = parse_salary(text)
+    if structured:
+        if parsed and _same_numbers(parsed, structured):
+            return text, structured
+        return format_salary(structured.min, structured.max, structured.currency, structured.period), structured
+    return (text, parsed) if parsed else ("", EMPTY)
+
+
+def _written_amounts(text: str) -> set[Decimal]:
+    """Every number written in ``text``, read with and without its magnitude ("85k": 85 and 85,000)."""
+    found: set[Decimal] = set()
+    for match in _AMOUNT_RE.finditer(_SPACES.sub(" ", _DASHES.sub("-", html.unescape(text)))):
+        for magnitude in (match.group("mag"), None):
+            value = _to_decimal(match.group("num"), magnitude)
+            if value is not None:
+                found.add(value)
+    return found
+
+
+def reread_salary(text: str, low: Decimal | None, high: Decimal | None, currency: str = "", period: str = "", *,
+                  from_board: bool) -> tuple[str, SalaryRange]:
+    """A stored salary read again with today's rules: ``(text to show, range)``.
+
+    A stored range whose numbers are all written in the text was read from it, so it is read again:
+    prose once taken for pay ("top 20 percent of the Inc 5000" stored as 20) loses its numbers. A
+    range whose numbers the text does not hold came from a board's structured field and is kept.
+    For a job from a board (``from_board``) the shown text follows :func:`board_salary`; a text the
+    user typed is kept as typed, whatever its numbers."""
+    stored = SalaryRange(_as_decimal(low), _as_decimal(high), currency or "", period or "")
+    values = [v for v in (stored.min, stored.max) if v is not None]
+    structured = stored if values and not (text and all(v in _written_amounts(text) for v in values)) else None
+    if from_board:
+        return board_salary(text, structured)
+    return text, structured or parse_salary(text)

@@ -1,5 +1,7 @@
 """Writes to jobs: every job is built by :func:`fill_derived_fields`, whoever writes it (a form, a CSV
-import, the board ingestion), so derived fields follow one set of rules."""
+import, the board ingestion), so derived fields follow one set of rules. :func:`reread_job` runs those
+rules again on a stored job (``manage.py reread_jobs``); :func:`mark_closed` and :func:`reopen_job` are
+the user's hand on a job's open/closed state (the boards' is in :mod:`jobs.closing`)."""
 
 from __future__ import annotations
 
@@ -7,16 +9,23 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from copilot.accounts.services import bump_data_version
 from jobs.dedup import canonical_url
-from jobs.models import Job, JobOrigin
-from jobs.salary import parse_salary
+from jobs.models import ClosedBy, Job, JobOrigin
+from jobs.salary import parse_salary, reread_salary
 from jobs.sanitize import clean_html, html_to_text
 from jobs.seniority import text_level_of
 from jobs.skills import normalize_skills, read_posting
+from jobs.sources import SOURCES
 
 _MAX_AMOUNT = Decimal("9999999999.99")  # Job.salary_*: max_digits=12, decimal_places=2
+
+#: Which rules :func:`fill_derived_fields` applies. Raise it with any change to what it derives (skills,
+#: seniority, salary, canonical URL): jobs stored under an older number are re-read by
+#: ``manage.py reread_jobs --outdated``, which ``bin/run`` runs at every start.
+DERIVED_VERSION = 1
 
 
 def _amount(value: Decimal | None) -> Decimal | None:
@@ -67,18 +76,25 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
     taken = {name.casefold() for name in job.tech_stack}
     job.preferred_stack = [name for name in normalize_skills(preferred) if name.casefold() not in taken]
     job.soft_skills = normalize_skills(soft)
+    job.derived_version = DERIVED_VERSION
     return job
+
+
+_SKILL_LISTS = ("tech_stack", "preferred_stack", "soft_skills")
 
 
 def _skills_given(job: Job) -> bool:
     """Whether the job's skill lists were given (any of the three): then they are kept as they are."""
-    return bool(job.tech_stack or job.preferred_stack or job.soft_skills)
+    return any(getattr(job, name) for name in _SKILL_LISTS)
 
 
 @transaction.atomic
 def create_job(*, user, source: str = JobOrigin.MANUAL, **fields: Any) -> Job:
+    """A job the user adds (the form, a URL, a CSV row). A stack they give is theirs: re-reading the
+    posting later keeps it (``stack_edited``)."""
     job = Job(user=user, source=source, **fields)
-    fill_derived_fields(job, stack_given=_skills_given(job))
+    job.stack_edited = _skills_given(job)
+    fill_derived_fields(job, stack_given=job.stack_edited)
     # Field validation only: the derived values above satisfy the check constraint, and the unique
     # external id is the database's to enforce (constraint checks would cost a query per job).
     job.full_clean(exclude=["user"], validate_constraints=False)
@@ -89,11 +105,60 @@ def create_job(*, user, source: str = JobOrigin.MANUAL, **fields: Any) -> Job:
 
 @transaction.atomic
 def update_job(*, job: Job, **fields: Any) -> Job:
+    """Save the user's changes. Skill lists they change become theirs (emptied ones are read again from
+    the posting); a salary text they change is read again."""
+    if any(name in fields and normalize_skills(fields[name] or []) != list(getattr(job, name) or [])
+           for name in _SKILL_LISTS):
+        job.stack_edited = any(fields.get(name, getattr(job, name)) for name in _SKILL_LISTS)
+    if "salary_text" in fields and fields["salary_text"] != job.salary_text:
+        job.salary_min = job.salary_max = None
+        job.salary_currency = job.salary_period = ""
     for name, value in fields.items():
         setattr(job, name, value)
-    fill_derived_fields(job, stack_given=_skills_given(job))
+    # Lists the user never changed follow the posting: an edited description is read again.
+    fill_derived_fields(job, stack_given=job.stack_edited)
     job.save()
     bump_data_version(job.user_id)
+    return job
+
+
+_DERIVED = ("description_html", "description_text", "canonical_url", "text_level", "salary_text", "salary_min",
+            "salary_max", "salary_currency", "salary_period", "tech_stack", "preferred_stack", "soft_skills",
+            "derived_version")
+
+
+def reread_job(job: Job) -> list[str]:
+    """Run today's rules (:func:`fill_derived_fields`) on a stored job again; the names of the fields that
+    changed (nothing is saved). A stack the user gave is kept; a salary is read again from its text unless
+    a board's structured range gave it (:func:`jobs.salary.reread_salary`)."""
+    before = {name: getattr(job, name) for name in _DERIVED if hasattr(job, name)}
+    job.salary_text, salary = reread_salary(job.salary_text, job.salary_min, job.salary_max, job.salary_currency,
+                                            job.salary_period, from_board=job.source in SOURCES)
+    job.salary_text = job.salary_text[:200]
+    job.salary_min, job.salary_max = salary.min, salary.max
+    job.salary_currency, job.salary_period = salary.currency[:3], salary.period
+    fill_derived_fields(job, stack_given=job.stack_edited)
+    return [name for name, value in before.items() if getattr(job, name) != value]
+
+
+@transaction.atomic
+def mark_closed(*, job: Job) -> Job:
+    """The user says the job is closed (filled, withdrawn): it leaves recommendations and the morning brief."""
+    if job.closed_at is None:
+        job.closed_at, job.closed_by, job.missing_runs = timezone.now(), ClosedBy.USER, 0
+        job.save(update_fields=["closed_at", "closed_by", "missing_runs", "updated_at"])
+        bump_data_version(job.user_id)
+    return job
+
+
+@transaction.atomic
+def reopen_job(*, job: Job) -> Job:
+    """Open a closed (or archived) job again. Its board's next runs close it again if it stays unlisted."""
+    if job.closed_at is not None or job.archived_at is not None:
+        job.closed_at = job.archived_at = None
+        job.closed_by, job.missing_runs = "", 0
+        job.save(update_fields=["closed_at", "closed_by", "archived_at", "missing_runs", "updated_at"])
+        bump_data_version(job.user_id)
     return job
 
 

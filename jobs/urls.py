@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/edit/", views.job_edit, name="edit"),
     path("<int:pk>/row/", views.job_row, name="row"),
     path("<int:pk>/delete/", views.job_delete, name="delete"),
+    path("<int:pk>/close/", views.job_close, name="close"),
+    path("<int:pk>/reopen/", views.job_reopen, name="reopen"),
 ]

@@ -12,8 +12,17 @@ from copilot.requests import AuthedRequest
 from jobs.forms import JobForm
 from jobs.matching import match_job
 from jobs.models import Job, JobOrigin, JobType, RemoteOption
-from jobs.queries import ADDED_WITHIN, SORTS, JobFilters, application_status_choices, filter_jobs, sources_for
-from jobs.services import create_job, delete_job, update_job
+from jobs.queries import (
+    ADDED_WITHIN,
+    SORTS,
+    STATES,
+    JobFilters,
+    application_status_choices,
+    closed_count,
+    filter_jobs,
+    sources_for,
+)
+from jobs.services import create_job, delete_job, mark_closed, reopen_job, update_job
 from jobs.skills import skill_names
 
 PAGE_SIZE = 25
@@ -38,6 +47,8 @@ def job_list(request: AuthedRequest) -> HttpResponse:
         "query": query.urlencode(),
         "sources": sources_for(request.user),
         "sorts": SORTS,
+        "states": STATES,
+        "closed_hidden": closed_count(request.user) if filters.state == "open" else 0,
         "added_choices": ADDED_WITHIN,
         "remote_choices": RemoteOption.choices,
         "job_type_choices": JobType.choices,
@@ -119,3 +130,20 @@ def job_delete(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.success(request, f"Deleted “{title}”.")
         return redirect("jobs:list")
     return render(request, "jobs/confirm_delete.html", {"job": job})
+
+
+@login_required
+@require_http_methods(["POST"])
+def job_close(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The user marks a job closed (filled, withdrawn), whatever its source."""
+    job = mark_closed(job=get_job_for_user(request, pk))
+    messages.success(request, f"“{job.title}” is marked closed. It no longer appears in your recommendations.")
+    return redirect(job)
+
+
+@login_required
+@require_http_methods(["POST"])
+def job_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
+    job = reopen_job(job=get_job_for_user(request, pk))
+    messages.success(request, f"“{job.title}” is open again.")
+    return redirect(job)

@@ -449,14 +449,14 @@ def _parse(data: bytes) -> ImportPreview:
 def _mark_duplicates(user, rows: Iterable[PreviewRow]) -> None:
     """Flag rows matching one of the user's jobs or an earlier row of ``rows`` (one query)."""
     existing = list(Job.objects.for_user(user).values_list("id", "url", "company", "title", "location",
-                                                           "source", "external_id"))
-    dedup = Deduplicator(row[:5] for row in existing)
+                                                           "remote_option", "source", "external_id"))
+    dedup = Deduplicator(row[:6] for row in existing)
     # The database refuses two jobs with the same (source, external_id), so that is a duplicate too.
     external_ids: dict[tuple[str, str], Any] = {(source, ext): job_id for job_id, *_, source, ext in existing if ext}
     for row in rows:
         row.duplicate, row.duplicate_reason = False, ""
         found = dedup.match(row.fields.get("url"), row.fields.get("company"), row.fields.get("title"),
-                            row.fields.get("location"))
+                            row.fields.get("location"), row.fields.get("remote_option"))
         ext = row.fields.get("external_id") or ""
         if found is None and ext:
             found = external_ids.get((row.source, ext))

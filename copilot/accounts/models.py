@@ -59,6 +59,10 @@ class Profile(models.Model):
     evening_digest = models.BooleanField("evening summary", default=True)
     evening_hour = models.PositiveSmallIntegerField(default=20,
                                                     validators=[MinValueValidator(0), MaxValueValidator(23)])
+    archive_closed_after_days = models.PositiveSmallIntegerField(
+        "archive closed jobs after (days)", default=30, validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="A closed job you do not track is hidden from your lists this many days after it closed. "
+                  "Jobs you track are always kept.")
     calendar_token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     # Bumped whenever the user's jobs, applications or profile change; cached insights are keyed by it,
     # which works across web and worker processes without a shared cache.
@@ -70,6 +74,9 @@ class Profile(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(morning_hour__lte=23), name="profile_morning_hour_range"),
             models.CheckConstraint(condition=models.Q(evening_hour__lte=23), name="profile_evening_hour_range"),
+            models.CheckConstraint(condition=models.Q(archive_closed_after_days__gte=1,
+                                                      archive_closed_after_days__lte=365),
+                                   name="profile_archive_closed_after_days_range"),
             models.CheckConstraint(
                 condition=models.Q(experience_level__in=["", *ExperienceLevel.values]),
                 name="profile_experience_level_valid",

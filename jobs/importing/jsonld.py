@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from copilot.http import FetchError, fetch
-from jobs.salary import format_salary
+from jobs.salary import board_salary, format_salary
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 from jobs.skills import read_posting
 
@@ -303,10 +303,15 @@ def _salary(node: dict[str, Any], draft: PostingDraft) -> bool:
         estimated = amount not in (None, "", {})
     if amount in (None, "", {}):
         return False
-    if isinstance(amount, str):  # free text such as "$100k - $120k DOE": keep it as written
-        draft.salary_text = _plain(amount)
-        draft.notes.append("The salary is free text; its amounts were not read into numbers.")
-        return bool(draft.salary_text)
+    if isinstance(amount, str):  # free text such as "$100k - $120k DOE": read it; prose is not a salary
+        text, salary = board_salary(_plain(amount))
+        if not salary:
+            draft.notes.append(f"The page's salary field states no pay (“{_plain(amount)[:80]}”); it was left out.")
+            return False
+        draft.salary_text = text
+        draft.salary_min, draft.salary_max = salary.min, salary.max
+        draft.salary_currency, draft.salary_period = salary.currency, salary.period
+        return True
     currency = ""
     value: Any = amount
     if isinstance(amount, dict):

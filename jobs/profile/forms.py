@@ -48,16 +48,27 @@ class ProfileForm(forms.ModelForm):
             "morning_hour",
             "evening_digest",
             "evening_hour",
+            "archive_closed_after_days",
         ]
         widgets = {
             "morning_hour": forms.NumberInput(attrs={"min": 0, "max": 23}),
             "evening_hour": forms.NumberInput(attrs={"min": 0, "max": 23}),
+            "archive_closed_after_days": forms.NumberInput(attrs={"min": 1, "max": 365}),
         }
         labels = {"morning_hour": "Morning brief hour", "evening_hour": "Evening summary hour"}
         help_texts = {
             "experience_level": "Management roles (Engineering Manager, Head of, Director) are their own track: "
             "pick Manager if you lead people.",
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Left empty, the period stays what it was (forms posted before the field existed still save).
+        self.fields["archive_closed_after_days"].required = False
+
+    def clean_archive_closed_after_days(self) -> int:
+        value = self.cleaned_data.get("archive_closed_after_days")
+        return self.instance.archive_closed_after_days if value is None else value
 
     def clean_skills(self) -> list[str]:
         return normalize_skills(self.cleaned_data["skills"])

@@ -26,6 +26,7 @@ class AshbySource(Source):
     kind = "ashby"
     label = "Ashby"
     takes = "board"
+    complete_listing = True  # the board's whole list of open postings
     base_url = "https://api.ashbyhq.com"
     homepage = "https://www.ashbyhq.com"
     # No published limit for the public posting API; poll a board at most every 30 minutes.

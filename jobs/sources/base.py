@@ -35,13 +35,13 @@ from typing import Any, ClassVar
 from urllib.parse import quote, urlencode
 
 from jobs.choices import JobType, RemoteOption
-from jobs.salary import SalaryRange, format_salary, parse_salary
+from jobs.salary import SalaryRange, board_salary
 
 from . import common
 
 logger = logging.getLogger("jobs.sources")
 
-__all__ = ["Posting", "Source", "SourceError", "base_url_overrides"]
+__all__ = ["Listing", "Posting", "Source", "SourceError", "base_url_overrides"]
 
 
 class SourceError(Exception):
@@ -80,6 +80,13 @@ class Posting:
         return dataclasses.asdict(self)
 
 
+class Listing(list[Posting]):
+    """The postings one fetch returned. ``complete`` is False when some items of the board's answer could
+    not be read: their jobs may still be listed, so nothing may be taken as gone (``jobs.closing``)."""
+
+    complete: bool = True
+
+
 def base_url_overrides() -> dict[str, str]:
     """``JOB_BOARD_BASE_URLS`` from Django settings, else from the environment (JSON), else {}."""
     value = common.get_setting("JOB_BOARD_BASE_URLS", None)
@@ -112,6 +119,9 @@ class Source:
     base_url: ClassVar[str] = ""
     # Non-empty when the board's terms require crediting it next to its jobs.
     attribution: ClassVar[str] = ""
+    # True when one fetch returns every open posting of the board (a company's own board), so a posting
+    # missing from it has closed (jobs.closing); False for searches, which return a page of results.
+    complete_listing: ClassVar[bool] = False
     homepage: ClassVar[str] = ""
     timeout: float = 20.0  # seconds; an instance may be given another (ingest.configured_source)
     max_bytes: int = 10_000_000
@@ -169,7 +179,9 @@ class Source:
         """Client-side filtering for boards that cannot filter by query/location themselves."""
         return postings
 
-    def fetch(self, params: Mapping[str, Any] | None = None) -> list[Posting]:
+    _unread: int = 0  # items of the last fetch that could not be read (set by collect)
+
+    def fetch(self, params: Mapping[str, Any] | None = None) -> Listing:
         if not self.is_enabled():
             raise SourceError(f"{self.label} is disabled (missing API credentials)")
         clean = self.validate_params(params)
@@ -177,6 +189,7 @@ class Source:
 
         postings: list[Posting] = []
         seen: set[str] = set()
+        self._unread = 0
         for page, url in enumerate(self.build_requests(clean), start=1):
             response = http.fetch(url, headers=self.headers(), timeout=self.timeout, max_bytes=self.max_bytes)
             payload = response.json()
@@ -187,7 +200,9 @@ class Source:
                     postings.append(posting)
             if not batch or not self.has_more(payload, page, clean):
                 break
-        return self.filter_postings(postings, clean)
+        listing = Listing(self.filter_postings(postings, clean))
+        listing.complete = not self._unread
+        return listing
 
     # ------------------------------------------------------------------ helpers for plugins
 
@@ -222,6 +237,7 @@ class Source:
             if posting is not None:
                 postings.append(posting)
         if errors:
+            self._unread += len(errors)
             logger.warning("%s: skipped %d of %d items: %s", self.kind, len(errors), len(items), "; ".join(errors[:3]))
             if not postings:
                 raise SourceError(f"{self.kind}: none of the {len(items)} items has the expected shape "
@@ -259,20 +275,18 @@ class Source:
     ) -> Posting:
         """Build a :class:`Posting`, checking the required fields and filling the derived ones.
 
-        ``description_html`` must already be sanitised (``common.description``). When
-        ``salary`` is None it is parsed from ``salary_text``; when ``salary_text`` is empty
-        it is written from ``salary``."""
+        ``description_html`` must already be sanitised (``common.description``). ``salary`` is
+        the board's structured range, if it has one: it wins over ``salary_text``, which is kept
+        to show only when it states that pay (:func:`jobs.salary.board_salary`). Without one, the
+        range is read from ``salary_text``, and a text that states no pay is dropped."""
         if external_id in (None, "") or isinstance(external_id, (dict, list, bool)):
             raise SourceError("posting without an id")
         title = common.clean_text(title)
         if not title:
             raise SourceError(f"posting {external_id} has no title")
         company = common.clean_text(company)
-        salary_text = common.clean_text(salary_text) if isinstance(salary_text, str) else ""
-        if salary is None:
-            salary = parse_salary(salary_text)
-        if salary and not salary_text:
-            salary_text = format_salary(salary.min, salary.max, salary.currency, salary.period)
+        salary_text, salary = board_salary(common.clean_text(salary_text) if isinstance(salary_text, str) else "",
+                                           salary)
         if description_text is None:
             description_text = ""
         url = url.strip() if isinstance(url, str) else ""

@@ -31,6 +31,7 @@ class GreenhouseSource(Source):
     kind = "greenhouse"
     label = "Greenhouse"
     takes = "board"
+    complete_listing = True  # the board's whole list of open postings
     base_url = "https://boards-api.greenhouse.io"
     homepage = "https://www.greenhouse.io"
     # No published limit for the public Job Board API (its GETs are cached); be polite and

@@ -40,6 +40,7 @@ from django_q.tasks import async_task
 
 from copilot.accounts.services import bump_data_version, get_profile
 from copilot.http import FetchError
+from jobs.closing import forget_listing, record_listing
 from jobs.dedup import Deduplicator, normalize_title
 from jobs.locations import Location, location_match, parse_job_location, parse_preferences
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
@@ -125,7 +126,8 @@ def configured_source(kind: str) -> Source:
 
 
 def fetch_postings(kind: str, params: Mapping[str, Any]) -> list[Posting]:
-    """All postings the board has for ``params``. Raises FetchError / SourceError."""
+    """All postings the board has for ``params`` (a :class:`~jobs.sources.base.Listing`, which says
+    whether every item could be read). Raises FetchError / SourceError."""
     return configured_source(kind).fetch(params)
 
 
@@ -337,25 +339,26 @@ def job_from_posting(posting: Posting, *, user_id: int, source: str) -> Job:
 
 
 def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], limit: int | None = None,
-                   dry_run: bool = False) -> StoreResult:
+                   dry_run: bool = False, subscription_id: int | None = None) -> StoreResult:
     """Add the postings the user does not have yet; return what was added.
 
     A posting is a duplicate when the user already has a job with the same (source, external
-    id), or :class:`jobs.dedup.Deduplicator` matches it (same canonical URL, same normalised
-    company + title + location, or the fuzzy fallback) against their jobs or an earlier posting
-    of this batch. The user's jobs are read with ONE query; the new ones are written with
+    id), or :class:`jobs.dedup.Deduplicator` matches it (the same role at a compatible place,
+    with the same canonical URL or the same company, aliases included) against their jobs or an
+    earlier posting of this batch. New jobs remember ``subscription_id``, the followed board that
+    listed them (:mod:`jobs.closing`). The user's jobs are read with ONE query; the new ones are written with
     ``bulk_create`` (the caller's transaction makes it all-or-nothing). ``ignore_conflicts``
     only guards the unique constraint against a concurrent run of another subscription
     writing the same board's job in between; everything is filtered before."""
     rows = Job.objects.filter(user_id=user_id).values_list(
-        "id", "url", "company", "title", "location", "source", "external_id")
+        "id", "url", "company", "title", "location", "remote_option", "source", "external_id")
     known_ids: set[tuple[str, str]] = set()
 
-    def existing() -> Iterable[tuple[Any, str, str, str, str]]:
-        for job_id, url, company, title, location, job_source, external_id in rows.iterator(chunk_size=2000):
+    def existing() -> Iterable[tuple[Any, str, str, str, str, str]]:
+        for job_id, url, company, title, location, remote, job_source, external_id in rows.iterator(chunk_size=2000):
             if external_id:
                 known_ids.add((job_source, external_id))
-            yield job_id, url, company, title, location
+            yield job_id, url, company, title, location, remote
 
     dedup = Deduplicator(existing())
     new: list[Posting] = []
@@ -374,6 +377,8 @@ def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], li
         new.append(posting)
     if new and not dry_run:
         jobs = [job_from_posting(p, user_id=user_id, source=source) for p in new]
+        for job in jobs:
+            job.subscription_id = subscription_id  # the followed board that listed it (jobs.closing)
         Job.objects.bulk_create(jobs, batch_size=BULK_BATCH_SIZE, ignore_conflicts=True)
     return StoreResult(new=new, duplicates=duplicates, over_limit=over_limit)
 
@@ -480,7 +485,10 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
         selection = select_postings(postings, ProfileFilter.from_profile(get_profile(subscription.user)))
         with transaction.atomic():
             result = store_postings(user_id=subscription.user_id, source=subscription.kind,
-                                    postings=selection.kept, limit=selection.limit)
+                                    postings=selection.kept, limit=selection.limit, subscription_id=subscription.pk)
+            if source_cls.complete_listing:  # every posting fetched, kept or not, is still listed
+                record_listing(subscription=subscription, listed=[p.external_id for p in postings],
+                               now=timezone.now(), complete=getattr(postings, "complete", True))
             run.added, run.duplicates = result.added, result.duplicates
             run.filtered_out = selection.filtered_out + result.over_limit
             _finish(run, Status.SUCCEEDED, started=started)
@@ -586,6 +594,7 @@ def update_subscription(*, subscription: SourceSubscription, params: dict[str, s
     if changed:
         subscription.last_error, subscription.last_run_at, subscription.last_added = "", None, 0
         fields += ["last_error", "last_run_at", "last_added"]
+        forget_listing(subscription=subscription)  # the old board's jobs are not missing from the new one
     subscription.save(update_fields=fields)
 
 

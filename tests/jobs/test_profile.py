@@ -117,3 +117,27 @@ def test_a_manager_level_can_be_chosen(alice_client, alice):
     assert alice_client.post("/settings/", _profile_data(experience_level="manager")).status_code == 302
     assert Profile.objects.get(user=alice).experience_level == "manager"
     assert "pick Manager if you lead people" in alice_client.get("/settings/").content.decode()
+
+
+SETTINGS_FORM = {"remote_preference": "any", "timezone": "Europe/Berlin", "morning_hour": "8", "evening_hour": "20"}
+
+
+def test_the_user_sets_when_closed_jobs_are_archived(alice_client, alice):
+    assert Profile.objects.get(user=alice).archive_closed_after_days == 30  # the default
+    response = alice_client.post("/settings/", {**SETTINGS_FORM, "archive_closed_after_days": "14"})
+    assert response.status_code == 302
+    assert Profile.objects.get(user=alice).archive_closed_after_days == 14
+    assert "Archive closed jobs after (days)" in alice_client.get("/settings/").content.decode()
+
+
+@pytest.mark.parametrize("value", ["0", "366", "-3", "soon"])
+def test_an_archive_period_outside_a_day_to_a_year_is_refused(alice_client, alice, value):
+    response = alice_client.post("/settings/", {**SETTINGS_FORM, "archive_closed_after_days": value})
+    assert response.status_code == 400
+    assert Profile.objects.get(user=alice).archive_closed_after_days == 30
+
+
+def test_an_empty_archive_period_keeps_the_one_set(alice_client, alice):
+    Profile.objects.filter(user=alice).update(archive_closed_after_days=10)
+    alice_client.post("/settings/", {**SETTINGS_FORM, "archive_closed_after_days": ""})
+    assert Profile.objects.get(user=alice).archive_closed_after_days == 10

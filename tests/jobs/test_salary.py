@@ -94,3 +94,28 @@ def test_format_then_parse_round_trips(text):
     first = parse_salary(text)
     again = parse_salary(format_salary(first.min, first.max, first.currency, first.period))
     assert again == first
+
+
+@pytest.mark.parametrize("text", [
+    "We are proud to rank in the top 20 percent of the Inc 5000 list",
+    "Competitive, top 20 percent of Inc 5000",
+    "A Fortune 500 company",
+    "Up to 20% bonus",
+    "5 days a week",
+    "30 days PTO",
+    "Team of 150 engineers across 12 countries",
+    "We offer a competitive salary and 25 days of holiday",
+])
+def test_shares_counts_and_names_are_not_pay(text):
+    assert not parse_salary(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The salary for this role is 85000 per year", (D(85000), D(85000))),
+    ("Base pay between 90,000 and 110,000 depending on experience", (D(90000), D(110000))),
+    ("Gehalt 60.000", (D(60000), D(60000))),
+    ("60000-80000", (D(60000), D(80000))),
+])
+def test_bare_numbers_count_where_the_text_speaks_of_pay(text, expected):
+    result = parse_salary(text)
+    assert (result.min, result.max) == expected

@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from jobs.matching import match_job, queryset_totals
 from jobs.models import Job
 from jobs.services import update_job
@@ -70,3 +72,23 @@ def test_an_edit_that_clears_every_list_reads_the_posting_again(alice):
     update_job(job=job, tech_stack=[], preferred_stack=[], soft_skills=[])
     job.refresh_from_db()
     assert job.tech_stack == ["Backend Development", "Kotlin", "PostgreSQL"] and job.preferred_stack == ["Terraform"]
+
+
+def test_a_stack_the_user_types_is_marked_as_theirs_and_an_emptied_one_is_extracted_again(alice):
+    job = make_job(alice, title="Engineer", description_html="<p>Python and Django.</p>")
+    assert not job.stack_edited and job.tech_stack == ["Python", "Django"]
+    update_job(job=job, title="Renamed", tech_stack=["Python", "Django"])  # stack as shown: not an edit
+    assert not job.stack_edited
+    update_job(job=job, tech_stack=["Elixir"])
+    assert job.stack_edited and job.tech_stack == ["Elixir"]
+    update_job(job=job, tech_stack=[])
+    assert not job.stack_edited and job.tech_stack == ["Python", "Django"]
+
+
+def test_a_changed_salary_text_is_read_again(alice):
+    job = make_job(alice, salary_text="€60k–80k")
+    assert (job.salary_min, job.salary_currency) == (Decimal(60000), "EUR")
+    update_job(job=job, salary_text="$100,000 - $120,000 a year")
+    assert (job.salary_min, job.salary_max, job.salary_currency) == (Decimal(100000), Decimal(120000), "USD")
+    update_job(job=job, salary_text="Competitive")
+    assert (job.salary_text, job.salary_min, job.salary_currency) == ("Competitive", None, "")

@@ -32,6 +32,7 @@ OWN_PAGES = {
 # URLs naming one of alice's objects: url name -> (kwarg, fixture key).
 OWNED_OBJECTS = {
     "jobs:detail": ("pk", "job"), "jobs:edit": ("pk", "job"), "jobs:row": ("pk", "job"), "jobs:delete": ("pk", "job"),
+    "jobs:close": ("pk", "job"), "jobs:reopen": ("pk", "job"),
     "applications:track": ("job_id", "job"), "applications:detail": ("pk", "application"),
     "applications:move": ("pk", "application"), "applications:note_add": ("pk", "application"),
     "applications:dates": ("pk", "application"), "applications:interview_add": ("pk", "application"),

@@ -236,11 +236,20 @@ def test_base_salary_shapes(salary, expected):
             draft.salary_text) == expected
 
 
-def test_salary_as_free_text_is_kept_as_text():
+def test_salary_as_free_text_is_read_when_it_states_pay():
     draft = parse_job_posting(ld(posting(baseSalary="$100k-$120k DOE")), url="u")
     assert draft.salary_text == "$100k-$120k DOE"
-    assert draft.salary_min is None
-    assert any("free text" in note for note in draft.notes)
+    assert (draft.salary_min, draft.salary_max, draft.salary_currency) == (Decimal(100000), Decimal(120000), "USD")
+
+
+@pytest.mark.parametrize("prose", [
+    "Competitive salary",
+    "Our team ranks in the top 20 percent of the Inc 5000 list of fastest-growing companies",
+])
+def test_salary_field_holding_prose_is_not_a_salary(prose):
+    draft = parse_job_posting(ld(posting(baseSalary=prose)), url="u")
+    assert (draft.salary_text, draft.salary_min, draft.salary_max) == ("", None, None)
+    assert any("states no pay" in note for note in draft.notes)
 
 
 def test_estimated_salary_is_used_with_a_note():
