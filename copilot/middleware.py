@@ -4,6 +4,7 @@ import re
 import zoneinfo
 from urllib.parse import unquote_plus
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -60,3 +61,17 @@ class RejectControlCharactersMiddleware:
             message = "The address holds control characters (such as a NUL byte), which no page of this site accepts."
             return render(request, "errors/bad_request.html", {"message": message}, status=400)
         return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` (settings.PERMISSIONS_POLICY) on every response: the app uses no
+    camera, microphone, location, payment or USB, so no page (or injected frame) may ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.value = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.value)
+        return response

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "copilot.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "copilot.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -112,11 +113,13 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (rate limits, insights results) -------------------------------------
+# --- Cache (login rate limits, insights results) -------------------------------
+# Shared by every web worker and every host: a per-process cache would give each gunicorn worker its own
+# login limits. Without Redis the database holds it (table copilot_cache, made by copilot's migration 0003).
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "copilot"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "copilot_cache"}}
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -146,6 +149,10 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Career Co-Pilot] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme
+# Behind N reverse proxies of our own (nginx: 1) the client is the Nth address from the right of
+# X-Forwarded-For; the rest of that header is the client's to forge. 0: REMOTE_ADDR is the client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
+# Per client address (as above) and per account ("key": the login typed), shared across processes (CACHES).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -267,6 +274,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features no page of this app uses, denied to every origin (copilot.middleware).
+PERMISSIONS_POLICY = [
+    "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture",
+    "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort",
+    "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+]
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
