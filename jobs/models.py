@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from copilot.dates import validate_sensible_date
 from jobs.choices import JobOrigin, JobType, RemoteOption, SalaryPeriod
 from jobs.sources import SOURCES
 
@@ -47,8 +48,8 @@ class Job(models.Model):
     source = models.CharField(max_length=40, default=JobOrigin.MANUAL, db_index=True)
     external_id = models.CharField(max_length=200, blank=True)
     attribution_url = models.URLField(max_length=2000, blank=True)
-    posted_date = models.DateField(null=True, blank=True)
-    date_applied = models.DateField(null=True, blank=True)
+    posted_date = models.DateField(null=True, blank=True, validators=[validate_sensible_date])
+    date_applied = models.DateField(null=True, blank=True, validators=[validate_sensible_date])
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
-__all__ = ["CURRENCY_SYMBOLS", "SalaryRange", "format_salary", "parse_salary"]
+__all__ = ["CURRENCY_SYMBOLS", "MAX_AMOUNT", "SalaryRange", "format_salary", "parse_salary"]
+
+#: The largest amount a job's salary columns hold (``Job.salary_*``: 12 digits, 2 after the point).
+MAX_AMOUNT = Decimal("9999999999.99")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,11 @@ class SalaryRange:
 
     def __bool__(self) -> bool:
         return self.min is not None or self.max is not None
+
+    @property
+    def storable(self) -> bool:
+        """Every amount fits the salary columns (the text read fine, but "$1,000,000,000,000" does not)."""
+        return all(amount is None or amount <= MAX_AMOUNT for amount in (self.min, self.max))
 
 
 EMPTY = SalaryRange()

@@ -9,14 +9,13 @@ from typing import Any
 from django.db import transaction
 
 from copilot.accounts.services import bump_data_version
+from copilot.dates import is_sensible_date
 from jobs.dedup import canonical_url
 from jobs.models import Job, JobOrigin
-from jobs.salary import parse_salary
+from jobs.salary import MAX_AMOUNT, parse_salary
 from jobs.sanitize import clean_html, html_to_text
 from jobs.seniority import text_level_of
 from jobs.skills import extract_skills, normalize_skills
-
-_MAX_AMOUNT = Decimal("9999999999.99")  # Job.salary_*: max_digits=12, decimal_places=2
 
 
 def _amount(value: Decimal | None) -> Decimal | None:
@@ -24,7 +23,7 @@ def _amount(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
     value = value if isinstance(value, Decimal) else Decimal(str(value))
-    if not value.is_finite() or value < 0 or value > _MAX_AMOUNT:
+    if not value.is_finite() or value < 0 or value > MAX_AMOUNT:
         return None
     return value.quantize(Decimal("0.01"))
 
@@ -45,6 +44,10 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
         job.salary_currency = job.salary_currency or salary.currency
         job.salary_period = job.salary_period or salary.period
     job.salary_min, job.salary_max = _amount(job.salary_min), _amount(job.salary_max)
+    # Forms refuse such dates with a message; a board or a page is not asked again, its date is dropped.
+    for name in ("posted_date", "date_applied"):
+        if getattr(job, name) is not None and not is_sensible_date(getattr(job, name)):
+            setattr(job, name, None)
     if job.salary_min is not None and job.salary_max is not None and job.salary_min > job.salary_max:
         job.salary_min, job.salary_max = job.salary_max, job.salary_min
     if stack_given:

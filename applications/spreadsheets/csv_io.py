@@ -26,7 +26,9 @@ from applications.models import Status
 from applications.services import start_application
 from copilot.accounts.services import batched_bumps
 from jobs.dedup import Deduplicator
+from jobs.forms import SALARY_OUT_OF_RANGE
 from jobs.models import Job, JobOrigin, JobType, RemoteOption
+from jobs.salary import parse_salary
 from jobs.services import create_job
 
 __all__ = [
@@ -332,6 +334,8 @@ def _row_ours(line: int, cells: list[str], index: dict[str, int]) -> PreviewRow:
     fields: dict[str, Any] = {}
     for name in ("title", "company", "location", "salary_text", "external_id"):
         fields[name] = _clean_text(name, cell(name), errors)
+    if not parse_salary(fields["salary_text"]).storable:
+        errors.append(f"salary_text: {SALARY_OUT_OF_RANGE}")
     fields["url"] = _clean_url(cell("url"), errors)
     for name, choices, label in (("remote_option", RemoteOption, "remote_option"), ("job_type", JobType, "job_type")):
         try:

@@ -161,3 +161,35 @@ def test_sources_read_as_names_people_know(alice_client, alice):
     make_job(alice, title="Typed In")
     html = alice_client.get(reverse("jobs:list")).content.decode()
     assert "Remote OK" in html and "Added by hand" in html
+
+
+@pytest.mark.parametrize("salary", ["$1,000,000,000,000 per year", "€10,000,000,000 – €20,000,000,000"])
+def test_a_salary_the_columns_cannot_hold_is_refused_with_a_message_on_create(alice_client, alice, salary):
+    response = alice_client.post(reverse("jobs:create"), {"title": "Chief", "company": "Acme", "salary_text": salary})
+    assert response.status_code == 400
+    assert "That amount is out of range" in response.content.decode()
+    assert not Job.objects.filter(user=alice).exists()
+
+
+def test_a_salary_the_columns_cannot_hold_is_refused_with_a_message_on_edit(alice_client, alice_job):
+    response = alice_client.post(reverse("jobs:edit", args=[alice_job.pk]),
+                                 {"title": "Chief", "company": "Acme", "salary_text": "$1,000,000,000,000 per year"})
+    assert response.status_code == 400
+    assert "That amount is out of range" in response.content.decode()
+    alice_job.refresh_from_db()
+    assert alice_job.title != "Chief"
+
+
+def test_the_largest_storable_salary_is_kept(alice_client, alice):
+    alice_client.post(reverse("jobs:create"), {"title": "Chief", "company": "Acme",
+                                               "salary_text": "$9,999,999,999 per year"})
+    assert str(Job.objects.get(user=alice).salary_max) == "9999999999.00"
+
+
+@pytest.mark.parametrize("field", ["posted_date", "date_applied"])
+@pytest.mark.parametrize("day", ["9999-12-31", "1999-12-31", "0001-01-01"])
+def test_job_dates_outside_2000_to_2100_are_refused_with_a_message(alice_client, alice, field, day):
+    response = alice_client.post(reverse("jobs:create"), {"title": "T", "company": "C", field: day})
+    assert response.status_code == 400
+    assert "Use a date between 2000 and 2100." in response.content.decode()
+    assert not Job.objects.filter(user=alice).exists()

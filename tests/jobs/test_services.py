@@ -1,6 +1,8 @@
+from datetime import date
+
 from jobs.matching import match_job, queryset_totals
 from jobs.models import Job
-from jobs.services import update_job
+from jobs.services import fill_derived_fields, update_job
 from tests.factories import make_job
 
 
@@ -19,3 +21,11 @@ def test_batch_scores_from_the_stored_level_equal_single_scores(alice):
     jobs = Job.objects.filter(user=alice)
     totals = queryset_totals(jobs, alice.profile)
     assert totals == {job.pk: match_job(job, alice.profile).total for job in jobs}
+
+
+def test_a_date_from_a_machine_outside_2000_to_2100_is_dropped_not_stored():
+    job = Job(title="T", company="C", posted_date=date(9999, 12, 31), date_applied=date(1970, 1, 1))
+    job = fill_derived_fields(job, stack_given=True)
+    assert job.posted_date is None and job.date_applied is None
+    kept = fill_derived_fields(Job(title="T", company="C", posted_date=date(2026, 3, 1)), stack_given=True)
+    assert kept.posted_date == date(2026, 3, 1)
