@@ -4,6 +4,7 @@ from django import forms
 
 from copilot.dates import DATE_INPUT
 from copilot.forms import ListField, refuse_control_characters
+from copilot.weburl import NOT_A_WEB_URL, is_web_url
 from jobs.models import Job
 from jobs.salary import MAX_AMOUNT, parse_salary
 
@@ -57,7 +58,7 @@ class JobForm(forms.ModelForm):
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"]
-        if url and not url.lower().startswith(("http://", "https://")):
-            raise forms.ValidationError("Use a web address starting with http:// or https://.")
+        if url and not is_web_url(url):
+            raise forms.ValidationError(NOT_A_WEB_URL)
         return url
 

@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from copilot.dates import validate_sensible_date
+from copilot.weburl import validate_web_url
 from jobs.choices import JobOrigin, JobType, RemoteOption, SalaryPeriod
 from jobs.sources import SOURCES
 
@@ -43,11 +44,11 @@ class Job(models.Model):
     soft_skills = models.JSONField("soft skills and languages", default=list, blank=True)
     # Seniority stated in the description/requirements ("" if none), derived on write for fast scoring.
     text_level = models.CharField(max_length=6, blank=True, editable=False)
-    url = models.URLField(max_length=2000, blank=True)
+    url = models.URLField(max_length=2000, blank=True, validators=[validate_web_url])
     canonical_url = models.CharField(max_length=2000, blank=True, editable=False, db_index=True)
     source = models.CharField(max_length=40, default=JobOrigin.MANUAL, db_index=True)
     external_id = models.CharField(max_length=200, blank=True)
-    attribution_url = models.URLField(max_length=2000, blank=True)
+    attribution_url = models.URLField(max_length=2000, blank=True, validators=[validate_web_url])
     posted_date = models.DateField(null=True, blank=True, validators=[validate_sensible_date])
     date_applied = models.DateField(null=True, blank=True, validators=[validate_sensible_date])
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

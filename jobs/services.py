@@ -10,6 +10,7 @@ from django.db import transaction
 
 from copilot.accounts.services import bump_data_version
 from copilot.dates import is_sensible_date
+from copilot.weburl import is_web_url
 from jobs.dedup import canonical_url
 from jobs.models import Job, JobOrigin
 from jobs.salary import MAX_AMOUNT, parse_salary
@@ -36,6 +37,9 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
     """
     job.description_html = clean_html(job.description_html)
     job.description_text = html_to_text(job.description_html) if text is None else text
+    # Forms and files refuse other links with a message; this keeps any other writer from storing one.
+    job.url = job.url if is_web_url(job.url) else ""
+    job.attribution_url = job.attribution_url if is_web_url(job.attribution_url) else ""
     job.canonical_url = canonical_url(job.url)[:2000] if job.url else ""
     job.text_level = text_level_of(job.requirements, job.description_text)
     if job.salary_text and job.salary_min is None and job.salary_max is None:

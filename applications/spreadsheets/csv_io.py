@@ -25,6 +25,7 @@ from django.db.models import Field, TextChoices
 from applications.models import Status
 from applications.services import start_application
 from copilot.accounts.services import batched_bumps
+from copilot.weburl import is_web_url
 from jobs.dedup import Deduplicator
 from jobs.forms import SALARY_OUT_OF_RANGE
 from jobs.models import Job, JobOrigin, JobType, RemoteOption
@@ -318,7 +319,7 @@ def _clean_text(name: str, raw: str, errors: list[str]) -> str:
 
 def _clean_url(raw: str, errors: list[str]) -> str:
     value = _clean_text("url", raw, errors).strip()
-    if value and not value.lower().startswith(("http://", "https://")):
+    if value and not is_web_url(value):
         errors.append("url: only http:// and https:// addresses are allowed.")
     return value
 

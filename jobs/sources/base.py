@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from urllib.parse import quote, urlencode
 
+from copilot.weburl import is_web_url
 from jobs.choices import JobType, RemoteOption
 from jobs.salary import SalaryRange, format_salary, parse_salary
 
@@ -271,8 +272,8 @@ class Source:
             salary_text = format_salary(salary.min, salary.max, salary.currency, salary.period)
         if description_text is None:
             description_text = ""
-        url = url.strip() if isinstance(url, str) else ""
-        if attribution_url is None:
+        url = common.web_url(url, source=self.kind, external_id=external_id)
+        if attribution_url is None or not is_web_url(attribution_url):  # the posting's own link, logged above
             attribution_url = (url or self.homepage) if self.attribution else ""
         return Posting(
             source=self.kind,
