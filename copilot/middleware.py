@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from copilot.accounts.services import get_profile
+from copilot.views import health
 
 SESSION_KEY = "timezone"
 
@@ -75,3 +76,19 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.value)
         return response
+
+
+class HealthCheckMiddleware:
+    """Answer ``/health`` before sessions, users or time zones are looked at.
+
+    Those read the database; with the database down a load balancer's probe carrying a session cookie
+    would otherwise wait for them and get a 500 page instead of the health view's 503 JSON."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.path = "/health"
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info == self.path:
+            return health(request)
+        return self.get_response(request)

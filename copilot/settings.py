@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "copilot.middleware.PermissionsPolicyMiddleware",
+    "copilot.middleware.HealthCheckMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "copilot.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -95,6 +96,7 @@ TEMPLATES = [
 ]
 
 # --- Database -----------------------------------------------------------------
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 2, minimum=1, maximum=60)  # seconds
 try:
     DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 except ValueError as error:
@@ -109,8 +111,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool owns connection reuse
     DATABASES["default"]["OPTIONS"] = {
-        "pool": {"min_size": 1, "max_size": env_int("DATABASE_POOL_SIZE", 10, minimum=1, maximum=200), "timeout": 10}
+        **DATABASES["default"].get("OPTIONS", {}),  # the URL's own (?sslmode=require&application_name=...)
+        # An unreachable database is answered within seconds (a 503 page, /health's JSON), not after
+        # a ten-second wait: both the connect and the wait for a pooled connection are short.
+        "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+        "pool": {"min_size": 1, "max_size": env_int("DATABASE_POOL_SIZE", 10, minimum=1, maximum=200),
+                 "timeout": DATABASE_CONNECT_TIMEOUT},
     }
+# Every connection is checked before use (for the pool: ConnectionPool.check_connection on each checkout),
+# so one the database dropped while idle — a restart, a failover — costs no request and no task.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (login rate limits, insights results) -------------------------------

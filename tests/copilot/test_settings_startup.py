@@ -28,7 +28,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize(
     ("variable", "value"),
     [("DEBUG", "perhaps"), ("DATABASE_URL", "nosuchdb://x"), ("SITE_URL", "not-a-url"), ("EMAIL_URL", "http://mail"),
-     ("TRUSTED_PROXY_COUNT", "nginx"), ("TRUSTED_PROXY_COUNT", "-1")],
+     ("TRUSTED_PROXY_COUNT", "nginx"), ("TRUSTED_PROXY_COUNT", "-1"), ("DATABASE_CONNECT_TIMEOUT", "0")],
 )
 def test_a_malformed_variable_stops_start_up_naming_it(variable, value):
     result = run_manage("check", **{"DEBUG": "1", variable: value})
