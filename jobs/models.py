@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -157,9 +157,25 @@ class IngestionRunQuerySet(models.QuerySet):
     def active(self) -> IngestionRunQuerySet:
         return self.filter(status__in=[IngestionRun.Status.QUEUED, IngestionRun.Status.RUNNING])
 
+    def abandoned(self, now: datetime) -> IngestionRunQuerySet:
+        """Runs no worker will finish: running past their lease (the worker died), or without a lease
+        for too long (queued but never picked up, the task lost with its broker; or started before leases)."""
+        return self.active().filter(
+            models.Q(lease_expires_at__lt=now)
+            | models.Q(lease_expires_at__isnull=True, created_at__lt=now - IngestionRun.QUEUE_WAIT)
+        )
+
 
 class IngestionRun(models.Model):
-    """What one fetch of one subscription did: counts, outcome, error."""
+    """What one fetch of one subscription did: counts, outcome, error.
+
+    A worker running it holds a lease (``lease_expires_at``), longer than a fetch may take; a run
+    still running after its lease lost its worker, and ``jobs.sources.ingest.recover_runs`` ends it."""
+
+    #: Longer than a run can take: a board's fetch is cut at ``ingest.BOARD_DEADLINE``, then the write.
+    LEASE = timedelta(minutes=2)
+    #: A run queued this long was never picked up (all workers down, or the task lost).
+    QUEUE_WAIT = timedelta(minutes=15)
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -188,6 +204,9 @@ class IngestionRun(models.Model):
     duplicates = models.PositiveIntegerField(default=0)
     filtered_out = models.PositiveIntegerField(default=0, help_text="Not matching the profile, or over the cap.")
     error = models.TextField(blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True,
+                                            help_text="While running: when the run counts as abandoned.")
+    attempt = models.PositiveSmallIntegerField(default=1, help_text="2: the retry of a run whose worker died.")
 
     objects = IngestionRunQuerySet.as_manager()
 
@@ -209,3 +228,11 @@ class IngestionRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def is_abandoned(self, now: datetime) -> bool:
+        """In memory, the same rule as ``IngestionRun.objects.abandoned(now)``."""
+        if not self.is_active:
+            return False
+        if self.lease_expires_at is not None:
+            return self.lease_expires_at < now
+        return self.created_at < now - self.QUEUE_WAIT

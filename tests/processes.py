@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import pytest
-
 from tests.paths import PROJECT_ROOT
 
 # Variables of the test run that must not leak into a process on the production settings.
@@ -58,12 +56,6 @@ def database_url(connection: Any, **options: str) -> str:
     port = settings.get("PORT") or 5432
     query = "&".join(f"{k}={v}" for k, v in options.items())
     return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}" + (f"?{query}" if query else "")
-
-
-def require_postgresql(connection: Any) -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (bin/test runs the suite on it): other processes must see the test "
-                    "database, and SQLite has no server to lose connections to")
 
 
 @contextmanager

@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -166,16 +167,23 @@ class Source:
         """Client-side filtering for boards that cannot filter by query/location themselves."""
         return postings
 
-    def fetch(self, params: Mapping[str, Any] | None = None) -> list[Posting]:
+    def fetch(self, params: Mapping[str, Any] | None = None, *, deadline: float | None = None) -> list[Posting]:
+        """All postings for ``params``. ``deadline`` (seconds) bounds the whole fetch, every page and
+        retry included; without it each page may take ``copilot.http.fetch``'s default."""
         if not self.is_enabled():
             raise SourceError(f"{self.label} is disabled (missing API credentials)")
         clean = self.validate_params(params)
         from copilot import http
 
+        ends = time.monotonic() + deadline if deadline is not None else None
         postings: list[Posting] = []
         seen: set[str] = set()
         for page, url in enumerate(self.build_requests(clean), start=1):
-            response = http.fetch(url, headers=self.headers(), timeout=self.timeout, max_bytes=self.max_bytes)
+            left = None if ends is None else ends - time.monotonic()
+            if left is not None and left <= 0:
+                raise http.FetchError(f"{self.label} did not answer in time: gave up after {deadline:g}s overall")
+            response = http.fetch(url, headers=self.headers(), timeout=self.timeout, max_bytes=self.max_bytes,
+                                  deadline=left)
             payload = response.json()
             batch = self.parse(payload, clean)
             for posting in batch:

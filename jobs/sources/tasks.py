@@ -52,8 +52,17 @@ def ingest_user(user_id: int, trigger: str = IngestionRun.Trigger.USER) -> dict[
 
 
 def ingest_subscription(subscription_id: int, run_id: int | None = None) -> dict[str, Any]:
-    """One subscription; ``run_id`` is the queued run “Refresh now” created for the page to poll."""
-    run = IngestionRun.objects.filter(pk=run_id).first() if run_id else None
+    """One subscription; ``run_id`` is the queued run “Refresh now” (or a retry) created for the page to poll.
+
+    A run that is not queued any more is left alone: a broker hands a dead worker's task out again,
+    and by then the run was recovered (or retried as another run)."""
+    run = None
+    if run_id:
+        run = ingest.take_queued_run(run_id)
+        if run is None:
+            logger.info("ingest_subscription: run %s is not queued any more; nothing to do", run_id,
+                        extra={"task": "ingest_subscription", "run_id": run_id})
+            return {"runs": 0}
     subscription = SourceSubscription.objects.select_related("user").filter(pk=subscription_id).first()
     if subscription is None:
         if run is not None and run.is_active:
@@ -64,3 +73,8 @@ def ingest_subscription(subscription_id: int, run_id: int | None = None) -> dict
         return {"runs": 0}
     trigger = run.trigger if run is not None else IngestionRun.Trigger.USER
     return _summary([ingest.run_subscription(subscription, run=run, trigger=trigger)])
+
+
+def recover_runs() -> dict[str, Any]:
+    """Schedule "recover-ingestion-runs": end the runs whose worker died (and retry scheduled ones once)."""
+    return {"recovered": len(ingest.recover_runs())}

@@ -45,14 +45,15 @@ def _decorate(subscription: SourceSubscription, run: IngestionRun | None) -> Sou
     subscription.next_allowed = ingest.next_allowed_at(subscription)
     subscription.source_available = bool(cls and cls.is_enabled())
     subscription.latest_run = _decorate_run(run)
-    subscription.refreshable = ingest.can_refresh_now(subscription) and not (run is not None and run.polling)
+    subscription.refreshable = ingest.can_refresh_now(subscription, run) and not (run is not None and run.polling)
     return subscription
 
 
 def _decorate_run(run: IngestionRun | None) -> IngestionRun | None:
     if run is not None:
-        age = timezone.now() - run.created_at
-        run.is_stale = run.is_active and age > ingest.STALE_AFTER
+        now = timezone.now()
+        age = now - run.created_at
+        run.is_stale = run.is_abandoned(now)  # its worker died; the recovery task will say so on the run
         run.polling = run.is_active and not run.is_stale
         run.waiting_long = run.status == IngestionRun.Status.QUEUED and age > WORKER_WAIT_HINT
     return run

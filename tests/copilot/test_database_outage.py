@@ -11,7 +11,7 @@ import pytest
 from django.db import OperationalError, connection
 from django.urls import reverse
 
-from tests.processes import database_url, production_env, require_postgresql, run_python, silent_database
+from tests.processes import database_url, production_env, run_python, silent_database
 
 # Seconds: the settings give up on the database after 2 (DATABASE_CONNECT_TIMEOUT); the old ones took
 # 10 and more. This bound only says "not that long again", with room for a loaded machine.
@@ -101,8 +101,8 @@ print(json.dumps(seen))
 """
 
 
+@pytest.mark.postgresql
 def test_connections_the_server_dropped_cost_no_request_and_no_task(transactional_db):
-    require_postgresql(connection)
     app_name = "copilot-restart-probe"
     env = production_env(DATABASE_URL=database_url(connection, application_name=app_name),
                          ADMIN_URL=database_url(connection).replace("postgres://", "postgresql://"),

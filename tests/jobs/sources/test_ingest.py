@@ -242,7 +242,7 @@ def test_stale_runs_of_a_dead_worker_are_marked_failed(boards, bob):
     IngestionRun.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(hours=1))
     run_subscription(subscription)
     stale.refresh_from_db()
-    assert stale.status == Status.FAILED and "Abandoned" in stale.error
+    assert stale.status == Status.FAILED and "The worker running this stopped before it finished" in stale.error
 
 
 def test_scraping_switched_off_skips_the_run(boards, bob, settings):
