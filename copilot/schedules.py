@@ -34,10 +34,11 @@ SCHEDULES: list[ScheduleSpec] = [
     # Work a dead worker left behind: each run and each digest claim holds a lease, and these sweeps end
     # the ones whose lease ran out (README, "Reliability": what each kind of task guarantees).
     ScheduleSpec(
-        name="recover-ingestion-runs",
-        func="jobs.sources.tasks.recover_runs",
+        name="recover-jobs-work",
+        func="jobs.tasks.recover_abandoned_work",
         cron="* * * * *",
-        description="Ends ingestion runs whose worker died (failed, with the reason; a scheduled run is retried once).",
+        description="Ends ingestion runs and page fetches whose worker died (failed, with the reason; a scheduled "
+                    "run is retried once); deletes day-old fetches.",
     ),
     ScheduleSpec(
         name="recover-digest-claims",

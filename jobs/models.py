@@ -12,7 +12,8 @@ from copilot.weburl import validate_web_url
 from jobs.choices import JobOrigin, JobType, RemoteOption, SalaryPeriod
 from jobs.sources import SOURCES
 
-__all__ = ["IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod", "SourceSubscription"]
+__all__ = ["BackgroundFetch", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod",
+           "SourceSubscription"]
 
 
 class JobQuerySet(models.QuerySet):
@@ -236,3 +237,66 @@ class IngestionRun(models.Model):
         if self.lease_expires_at is not None:
             return self.lease_expires_at < now
         return self.created_at < now - self.QUEUE_WAIT
+
+
+# --------------------------------------------------------------------------- fetches for a page
+
+
+class BackgroundFetchQuerySet(models.QuerySet):
+    def for_user(self, user) -> BackgroundFetchQuerySet:
+        """The only way views reach fetches: always scoped to their owner."""
+        return self.filter(user=user)
+
+
+class BackgroundFetch(models.Model):
+    """A fetch from outside that a page waits for: “Add from URL” (a posting's page) or a board preview.
+
+    The web request only queues it, so a slow remote server never holds a web worker; a django-q2
+    worker runs it (``jobs.fetches.run_fetch``) within ``DEADLINE`` and stores the result (JSON) for
+    the page that polls it. Like an ingestion run it holds a lease while running."""
+
+    class Kind(models.TextChoices):
+        POSTING = "posting", "Add from URL"
+        PREVIEW = "preview", "Board preview"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    #: Seconds for the whole fetch (connect, redirects, retries, body): far inside gunicorn's 30 s
+    #: worker timeout, so the page's answer never waits on a fetch longer than a request could.
+    DEADLINE = 20.0
+    LEASE = timedelta(seconds=60)  # the deadline, then parsing and writing the result
+    QUEUE_WAIT = timedelta(minutes=2)  # queued longer: no worker is taking it; the page says so
+    KEEP = timedelta(days=1)  # finished fetches are deleted after this
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="background_fetches")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    request = models.JSONField(default=dict, help_text="What to fetch: the URL, or the board and its parameters.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BackgroundFetchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.pk} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def is_abandoned(self, now: datetime) -> bool:
+        """Pending, but no worker will finish it: its lease ran out, or it was never picked up."""
+        if self.status == self.Status.RUNNING:
+            return self.lease_expires_at is not None and self.lease_expires_at < now
+        return self.status == self.Status.QUEUED and self.created_at < now - self.QUEUE_WAIT

@@ -179,7 +179,7 @@ class Source:
         postings: list[Posting] = []
         seen: set[str] = set()
         for page, url in enumerate(self.build_requests(clean), start=1):
-            left = None if ends is None else ends - time.monotonic()
+            left = None if ends is None else round(ends - time.monotonic(), 1)  # tenths read well in messages
             if left is not None and left <= 0:
                 raise http.FetchError(f"{self.label} did not answer in time: gave up after {deadline:g}s overall")
             response = http.fetch(url, headers=self.headers(), timeout=self.timeout, max_bytes=self.max_bytes,

@@ -568,12 +568,12 @@ class Preview:
 PREVIEW_SIZE = 10
 
 
-def preview(*, user: Any, kind: str, params: Mapping[str, Any]) -> Preview:
-    """Fetch now and report what a subscription would add; nothing is written."""
+def preview(*, user: Any, kind: str, params: Mapping[str, Any], deadline: float = BOARD_DEADLINE) -> Preview:
+    """Fetch now (within ``deadline`` seconds) and report what a subscription would add; nothing is written."""
     if not settings.ENABLE_JOB_SCRAPING:
         return Preview(error="Job board fetching is switched off on this server.")
     try:
-        postings = fetch_postings(kind, params)
+        postings = fetch_postings(kind, params, deadline=deadline)
     except (FetchError, SourceError) as exc:
         return Preview(error=_short_error(exc))
     selection = select_postings(postings, ProfileFilter.from_profile(get_profile(user)))

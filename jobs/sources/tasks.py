@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from django_q.tasks import async_task
 
 from copilot.accounts.models import User
@@ -67,14 +68,11 @@ def ingest_subscription(subscription_id: int, run_id: int | None = None) -> dict
     if subscription is None:
         if run is not None and run.is_active:
             run.status, run.error = IngestionRun.Status.FAILED, "The subscription was deleted."
-            run.save(update_fields=["status", "error"])
+            run.finished_at, run.lease_expires_at = timezone.now(), None
+            run.save(update_fields=["status", "error", "finished_at", "lease_expires_at"])
         logger.warning("ingest_subscription: no subscription %s", subscription_id,
                        extra={"task": "ingest_subscription", "subscription_id": subscription_id})
         return {"runs": 0}
     trigger = run.trigger if run is not None else IngestionRun.Trigger.USER
-    return _summary([ingest.run_subscription(subscription, run=run, trigger=trigger)])
-
-
-def recover_runs() -> dict[str, Any]:
-    """Schedule "recover-ingestion-runs": end the runs whose worker died (and retry scheduled ones once)."""
-    return {"recovered": len(ingest.recover_runs())}
+    force = trigger == IngestionRun.Trigger.ADMIN  # an operator's “Run now” ignores the board's interval
+    return _summary([ingest.run_subscription(subscription, run=run, trigger=trigger, force=force)])

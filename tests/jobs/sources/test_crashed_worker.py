@@ -15,6 +15,7 @@ import time_machine
 from django.db import connection
 from django.urls import reverse
 
+from jobs import tasks as jobs_tasks
 from jobs.models import IngestionRun, Job
 from jobs.sources import SOURCES, tasks
 from tests.jobs.sources.helpers import BOARDS, fixture_json, make_subscription
@@ -96,16 +97,16 @@ def test_a_scheduled_run_whose_worker_died_is_retried_once_by_the_recovery_task(
     crashed = IngestionRun.objects.get()
     assert crashed.status == Status.RUNNING
     with time_machine.travel(crashed.lease_expires_at - timedelta(seconds=1), tick=False):
-        assert tasks.recover_runs() == {"recovered": 0}  # a live lease is left alone
+        assert jobs_tasks.recover_abandoned_work()["runs"] == 0  # a live lease is left alone
     with time_machine.travel(crashed.lease_expires_at + timedelta(seconds=1), tick=False):
-        assert tasks.recover_runs() == {"recovered": 1}  # the schedule's sweep; the retry runs inline in tests
+        assert jobs_tasks.recover_abandoned_work()["runs"] == 1  # the schedule's sweep; the retry runs inline
 
     crashed.refresh_from_db()
     assert crashed.status == Status.FAILED and "It is being tried again." in crashed.error
     retry = IngestionRun.objects.exclude(pk=crashed.pk).get()
     assert (retry.status, retry.attempt, retry.trigger) == (Status.SUCCEEDED, 2, IngestionRun.Trigger.SCHEDULE)
     assert retry.subscription_id == subscription.pk and retry.added > 0
-    assert tasks.recover_runs() == {"recovered": 0}
+    assert jobs_tasks.recover_abandoned_work()["runs"] == 0
 
 
 def test_a_task_handed_out_again_after_the_crash_leaves_the_recovered_run_alone(transactional_db, alice, boards_at):
@@ -118,7 +119,7 @@ def test_a_task_handed_out_again_after_the_crash_leaves_the_recovered_run_alone(
     kill_when(process, boards_at, lambda: IngestionRun.objects.get(pk=run.pk).status == Status.RUNNING)
     run.refresh_from_db()
     with time_machine.travel(run.lease_expires_at + timedelta(seconds=1), tick=False):
-        tasks.recover_runs()
+        jobs_tasks.recover_abandoned_work()
 
     assert tasks.ingest_subscription(subscription.pk, run.pk) == {"runs": 0}
     assert boards_at.hits(BOARD_PATH) == 1 and not Job.objects.exists()

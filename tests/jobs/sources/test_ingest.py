@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.db import IntegrityError
-from django.urls import reverse
 from django.utils import timezone
 
 from copilot.accounts.models import Profile
@@ -404,8 +403,7 @@ def test_a_board_that_credits_itself_with_a_script_link_gets_the_homepage_instea
     assert links == {("", "https://remotive.com")}
 
 
-def test_board_previews_show_no_other_links(alice_client, boards):
+def test_board_previews_show_no_other_links(boards, alice):
     serve(boards, "greenhouse", greenhouse_with("javascript:alert(1)"))
-    response = alice_client.post(reverse("sources:preview", args=["board"]),
-                                 {"board-kind": "greenhouse", "board-board": "nimbus-labs"})
-    assert "javascript:" not in response.content.decode()
+    preview = ingest.preview(user=alice, kind="greenhouse", params={"board": "nimbus-labs"})
+    assert preview.fetched and all(posting.url == "" for posting, _ in preview.sample)
