@@ -172,9 +172,12 @@ def _to_decimal(num: str, mag: str | None) -> Decimal | None:
 
 
 def _normalize(amount: Decimal) -> Decimal:
-    if amount == amount.to_integral_value():
-        return amount.quantize(Decimal(1))
-    return amount.quantize(Decimal("0.01"))
+    try:
+        if amount == amount.to_integral_value():
+            return amount.quantize(Decimal(1))
+        return amount.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than Decimal's 28: far past any salary, kept as read (not storable)
+        return amount
 
 
 def _amounts(text: str) -> list[tuple[int, int, Decimal, bool]]:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from jobs.salary import SalaryRange, format_salary, parse_salary
+from jobs.salary import MAX_AMOUNT, SalaryRange, format_salary, parse_salary
 
 D = Decimal
 
@@ -94,3 +94,16 @@ def test_format_then_parse_round_trips(text):
     first = parse_salary(text)
     again = parse_salary(format_salary(first.min, first.max, first.currency, first.period))
     assert again == first
+
+
+@pytest.mark.parametrize(
+    "text", ["1" + "0" * 30, "$" + "9" * 40 + " per year", "9" * 29 + "k", "€1,000,000,000,000,000,000,000,000,000"])
+def test_amounts_past_decimals_precision_are_read_never_raise_and_are_not_storable(text):
+    salary = parse_salary(text)
+    assert salary.max is not None and salary.max > MAX_AMOUNT
+    assert not salary.storable
+
+
+def test_amounts_the_columns_hold_are_storable():
+    assert parse_salary("$9,999,999,999 per year").storable
+    assert parse_salary("").storable  # no salary is fine
