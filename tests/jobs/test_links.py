@@ -46,7 +46,7 @@ def test_links_stored_before_the_rule_are_cleared_by_the_migration(alice):
     Job.objects.filter(pk=cleared.pk).update(url="javascript:alert(1)", canonical_url="javascript:alert(1)",
                                              attribution_url="data:text/html,x")
 
-    importlib.import_module("jobs.migrations.0006_links_are_web_addresses").clear_other_links(apps, None)
+    importlib.import_module("jobs.migrations.0005_reliability").clear_other_links(apps, None)
 
     assert Job.objects.filter(pk=kept.pk).values_list("url", "attribution_url").get() == (
         "https://jobs.example.com/1", "HTTPS://board.example.com/")
