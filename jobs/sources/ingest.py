@@ -440,7 +440,7 @@ def take_queued_run(run_id: int) -> IngestionRun | None:
     return IngestionRun.objects.filter(pk=run_id).first() if taken else None
 
 
-def _claim(subscription: SourceSubscription, source_cls: type[Source], *, force: bool, now: Any) -> bool:
+def _claim(subscription: SourceSubscription, source_cls: type[Source], *, force: bool, now: datetime) -> bool:
     """Stamp ``last_run_at`` (with the run's start, so recovery can find this claim again) if the board
     may be asked now; False when it was asked too recently (or another worker just claimed it). One
     conditional UPDATE: safe with several workers."""
@@ -486,7 +486,7 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
     if not source_cls.is_enabled():
         return _finish(run, Status.SKIPPED, error=f"{source_cls.label} is switched off on this server "
                                                    "(no API key configured).")
-    if not _claim(subscription, source_cls, force=force, now=run.started_at):
+    if not _claim(subscription, source_cls, force=force, now=run.started_at or timezone.now()):
         return _finish(run, Status.SKIPPED, error=_skip_reason(subscription, source_cls))
 
     try:
