@@ -123,13 +123,23 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (login rate limits, insights results) -------------------------------
-# Shared by every web worker and every host: a per-process cache would give each gunicorn worker its own
-# login limits. Without Redis the database holds it (table copilot_cache, made by copilot's migration 0003).
+# --- Caches -------------------------------------------------------------------
+# "default" holds the login rate limits (allauth): shared by every web worker and every host, or each
+# gunicorn worker would count failed logins apart. Without Redis the database holds it (table
+# copilot_cache, made by copilot's migration 0003). "insights" holds computed insights, keyed by the
+# user's data version, so a per-process copy is never stale: without Redis it stays in memory, a
+# database round trip cheaper than the computation it saves only barely.
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "insights": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                     "KEY_PREFIX": "insights"},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "copilot_cache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "copilot_cache"},
+        "insights": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "insights"},
+    }
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

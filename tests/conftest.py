@@ -48,7 +48,8 @@ def _postgresql_only(request):
 def _clear_cache(request):
     # Pure tests (run with -p no:django) have no settings; only Django tests share the cache.
     if "django_db_setup" in request.fixturenames or "db" in request.fixturenames:
-        from django.core.cache import cache
+        from django.core.cache import caches
 
-        cache.clear()
+        for cache in caches.all():
+            cache.clear()
     yield
