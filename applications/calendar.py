@@ -11,6 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from applications.models import Interview
+from copilot.dates import add_or_none
 
 PRODID = "-//Career Co-Pilot//Interviews//EN"
 
@@ -31,7 +32,9 @@ def interview_event(interview: Interview) -> Event:
     event.add("uid", f"interview-{interview.pk}@{host}")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", interview.starts_at)
-    event.add("dtend", interview.starts_at + timedelta(minutes=interview.duration_minutes))
+    # Interviews are dated 2000–2100 now; one stored earlier at the end of the calendar still gets an event.
+    end = add_or_none(interview.starts_at, timedelta(minutes=interview.duration_minutes))
+    event.add("dtend", end or interview.starts_at)
     event.add("summary", f"{interview.get_kind_display()}: {job.title} at {job.company}")
     if interview.location:
         event.add("location", interview.location)

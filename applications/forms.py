@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 
 from applications.models import Interview, Status
+from copilot.dates import DATE_INPUT, DATETIME_INPUT, validate_sensible_date
 from copilot.forms import refuse_control_characters
 
 
@@ -29,9 +30,11 @@ class NoteForm(forms.Form):
 
 
 class DatesForm(forms.Form):
-    applied_date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    applied_date = forms.DateField(required=False, validators=[validate_sensible_date],
+                                   widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
     follow_up_date = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        required=False, validators=[validate_sensible_date],
+        widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"),
         help_text="Set 7 days after applying; clear it to stop the reminder.",
     )
 
@@ -46,7 +49,8 @@ class DatesForm(forms.Form):
 
 class InterviewForm(forms.ModelForm):
     starts_at = forms.DateTimeField(
-        label="Date and time", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        label="Date and time", validators=[validate_sensible_date],
+        widget=forms.DateTimeInput(attrs=DATETIME_INPUT, format="%Y-%m-%dT%H:%M"),
         help_text="In your time zone (set in Settings).",
     )
     duration_minutes = forms.IntegerField(label="Minutes", min_value=5, max_value=600, initial=60)

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from copilot.dates import validate_sensible_date
+
 
 class Status(models.TextChoices):
     INTERESTED = "interested", "Interested"
@@ -37,8 +39,8 @@ class Application(models.Model):
     job = models.OneToOneField("jobs.Job", on_delete=models.CASCADE, related_name="application")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.INTERESTED, db_index=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
-    applied_date = models.DateField(null=True, blank=True)
-    follow_up_date = models.DateField(null=True, blank=True, db_index=True)
+    applied_date = models.DateField(null=True, blank=True, validators=[validate_sensible_date])
+    follow_up_date = models.DateField(null=True, blank=True, db_index=True, validators=[validate_sensible_date])
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -107,7 +109,7 @@ class InterviewKind(models.TextChoices):
 
 class Interview(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="interviews")
-    starts_at = models.DateTimeField(db_index=True)
+    starts_at = models.DateTimeField(db_index=True, validators=[validate_sensible_date])
     duration_minutes = models.PositiveSmallIntegerField(default=60)
     kind = models.CharField(max_length=12, choices=InterviewKind.choices, default=InterviewKind.VIDEO)
     location = models.CharField(max_length=300, blank=True, help_text="Address or meeting link.")

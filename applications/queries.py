@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from applications.models import CLOSED_STATUSES, Application, Interview, Status
+from copilot.dates import localtime_or_utc
 
 
 @dataclass
@@ -54,7 +55,7 @@ def annotate_card(application: Application, today: date) -> Application:
         candidates.append((application.follow_up_date, "Follow up"))
     upcoming = getattr(application, "upcoming_interviews", [])
     if upcoming:
-        candidates.append((timezone.localtime(upcoming[0].starts_at).date(), "Interview"))
+        candidates.append((localtime_or_utc(upcoming[0].starts_at).date(), "Interview"))
     application.next_due = min(candidates) if candidates else None
     application.is_overdue = bool(application.next_due and application.next_due[0] < today)
     return application

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from applications.models import CLOSED_STATUSES, Application, Interview, Note, Status, TimelineEvent
 from copilot.accounts.services import bump_data_version
+from copilot.dates import add_or_none
 from jobs.models import Job
 
 FOLLOW_UP_AFTER = timedelta(days=7)
@@ -66,7 +67,8 @@ def move_application(
             application.job.date_applied = application.applied_date
             application.job.save(update_fields=["date_applied", "updated_at"])
         if application.follow_up_date is None:
-            application.follow_up_date = application.applied_date + FOLLOW_UP_AFTER
+            # None for an applied date stored before dates were checked, at the very end of the calendar.
+            application.follow_up_date = add_or_none(application.applied_date, FOLLOW_UP_AFTER)
             fields.append("follow_up_date")
     if status in CLOSED_STATUSES and application.follow_up_date is not None:
         application.follow_up_date = None

@@ -244,12 +244,12 @@ def main() -> None:
     args = parser.parse_args()
     database = setup_django()
 
-    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from copilot.accounts.services import get_profile
+    from insights.cache import cache
     from insights.recommendations import candidate_jobs, compute_recommendations
     from insights.skillgap import skill_gap_for
     from jobs.matching import annotate_match_score, queryset_totals

@@ -4,11 +4,13 @@ import re
 import zoneinfo
 from urllib.parse import unquote_plus
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from copilot.accounts.services import get_profile
+from copilot.views import health
 
 SESSION_KEY = "timezone"
 
@@ -59,4 +61,34 @@ class RejectControlCharactersMiddleware:
         if _CONTROL_CHARACTERS.search(request.path) or _CONTROL_CHARACTERS.search(query):
             message = "The address holds control characters (such as a NUL byte), which no page of this site accepts."
             return render(request, "errors/bad_request.html", {"message": message}, status=400)
+        return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Send ``Permissions-Policy`` (settings.PERMISSIONS_POLICY) on every response: the app uses no
+    camera, microphone, location, payment or USB, so no page (or injected frame) may ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.value = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.value)
+        return response
+
+
+class HealthCheckMiddleware:
+    """Answer ``/health`` before sessions, users or time zones are looked at.
+
+    Those read the database; with the database down a load balancer's probe carrying a session cookie
+    would otherwise wait for them and get a 500 page instead of the health view's 503 JSON."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.path = "/health"
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info == self.path:
+            return health(request)
         return self.get_response(request)

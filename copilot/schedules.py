@@ -37,6 +37,22 @@ SCHEDULES: list[ScheduleSpec] = [
     # if the workers are down for that whole hour, the day's digest is skipped rather than sent
     # stale hours later; a run later within the same hour still sends it. Once per user, kind and
     # local day is enforced by DigestLog, so the four runs of the hour never send twice.
+    # Work a dead worker left behind: each run and each digest claim holds a lease, and these sweeps end
+    # the ones whose lease ran out (README, "Reliability": what each kind of task guarantees).
+    ScheduleSpec(
+        name="recover-jobs-work",
+        func="jobs.tasks.recover_abandoned_work",
+        cron="* * * * *",
+        description="Ends ingestion runs and page fetches whose worker died (failed, with the reason; a scheduled "
+                    "run is retried once); deletes day-old fetches.",
+    ),
+    ScheduleSpec(
+        name="recover-digest-claims",
+        func="insights.digests.tasks.recover_claims",
+        cron="* * * * *",
+        description="Digest claims whose worker died: a send that never started is retried, one that may have "
+                    "started is marked unknown.",
+    ),
     ScheduleSpec(
         name="digests",
         func="insights.digests.tasks.send_due_digests",

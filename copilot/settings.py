@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "copilot.middleware.PermissionsPolicyMiddleware",
+    "copilot.middleware.HealthCheckMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "copilot.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -94,6 +96,7 @@ TEMPLATES = [
 ]
 
 # --- Database -----------------------------------------------------------------
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 2, minimum=1, maximum=60)  # seconds
 try:
     DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 except ValueError as error:
@@ -108,15 +111,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool owns connection reuse
     DATABASES["default"]["OPTIONS"] = {
-        "pool": {"min_size": 1, "max_size": env_int("DATABASE_POOL_SIZE", 10, minimum=1, maximum=200), "timeout": 10}
+        **DATABASES["default"].get("OPTIONS", {}),  # the URL's own (?sslmode=require&application_name=...)
+        # An unreachable database is answered within seconds (a 503 page, /health's JSON), not after
+        # a ten-second wait: both the connect and the wait for a pooled connection are short.
+        "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+        "pool": {"min_size": 1, "max_size": env_int("DATABASE_POOL_SIZE", 10, minimum=1, maximum=200),
+                 "timeout": DATABASE_CONNECT_TIMEOUT},
     }
+# Every connection is checked before use (for the pool: ConnectionPool.check_connection on each checkout),
+# so one the database dropped while idle — a restart, a failover — costs no request and no task.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache (rate limits, insights results) -------------------------------------
+# --- Caches -------------------------------------------------------------------
+# "default" holds the login rate limits (allauth): shared by every web worker and every host, or each
+# gunicorn worker would count failed logins apart. Without Redis the database holds it (table
+# copilot_cache, made by copilot's migration 0003). "insights" holds computed insights, keyed by the
+# user's data version, so a per-process copy is never stale: without Redis it stays in memory, a
+# database round trip cheaper than the computation it saves only barely.
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "insights": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                     "KEY_PREFIX": "insights"},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "copilot"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "copilot_cache"},
+        "insights": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "insights"},
+    }
 
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -146,6 +169,10 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Career Co-Pilot] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = urlsplit(SITE_URL).scheme
+# Behind N reverse proxies of our own (nginx: 1) the client is the Nth address from the right of
+# X-Forwarded-For; the rest of that header is the client's to forge. 0: REMOTE_ADDR is the client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
+# Per client address (as above) and per account ("key": the login typed), shared across processes (CACHES).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
@@ -267,6 +294,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features no page of this app uses, denied to every origin (copilot.middleware).
+PERMISSIONS_POLICY = [
+    "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture",
+    "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort",
+    "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+]
 SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

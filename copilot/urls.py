@@ -9,6 +9,9 @@ admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-a
 admin.site.site_header = "Career Co-Pilot operations"
 admin.site.site_title = "Career Co-Pilot admin"
 
+# A page that cannot reach the database answers a styled 503 rather than a 500 (copilot.views.server_error).
+handler500 = "copilot.views.server_error"
+
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("health", views.health, name="health"),

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from copilot.models import Heartbeat
+
+#: Seconds a client (or a load balancer) is asked to wait before trying again while the database is away.
+RETRY_AFTER = 30
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -49,3 +56,24 @@ def health(request: HttpRequest) -> JsonResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Keep crawlers on the landing page; everything else is private. Also the load test's trivial view."""
     return HttpResponse("User-agent: *\nAllow: /$\nDisallow: /\n", content_type="text/plain")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database that cannot be reached (down, restarting, out of connections) is not a bug
+    of the page: answer 503 "temporarily unavailable" with Retry-After; anything else is Django's 500."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return database_unavailable()
+    return defaults.server_error(request)
+
+
+def database_unavailable() -> HttpResponse:
+    body: str
+    try:
+        # No request context: its processors (the user, messages) would ask the database again.
+        body = render_to_string("errors/unavailable.html")
+    except Exception:  # the page must not fail too (a missing static manifest, a broken template)
+        body = "<!doctype html><title>Temporarily unavailable</title><h1>Temporarily unavailable</h1>"
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response

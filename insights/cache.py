@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.cache import cache
+from django.core.cache import caches
 
 TIMEOUT = 60 * 60
+# settings.CACHES["insights"]: in each process's memory, or Redis; keys carry the data version, so never stale.
+cache = caches["insights"]
 
 
 def cached_for_user[T](profile, name: str, compute: Callable[[], T], *, timeout: int = TIMEOUT) -> T:

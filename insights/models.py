@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 
@@ -12,10 +14,12 @@ class DigestKind(models.TextChoices):
 
 
 class DigestStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
+    PENDING = "pending", "Pending"  # claimed; being built, not handed to the mailer yet
+    SENDING = "sending", "Sending"  # being handed to the mailer: from here it may have gone out
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
     SKIPPED = "skipped", "Skipped"
+    UNKNOWN = "unknown", "Unknown (worker died mid-send)"
 
 
 class DigestLog(models.Model):
@@ -23,8 +27,13 @@ class DigestLog(models.Model):
 
     Created (status ``pending``) before the mail is built, so the unique constraint decides which
     worker sends; a failed send is re-claimed with a conditional ``update()`` (see
-    ``insights.digests.sending``). A row left ``pending`` by a crash is never sent again.
+    ``insights.digests.sending``). The worker holds the claim for ``LEASE``: a row still ``pending``
+    after it (the worker died before the send) is retried; one still ``sending`` may have gone out
+    and becomes ``unknown`` for the operator.
     """
+
+    #: Far longer than building and sending one digest takes (the SMTP timeout is 15 s).
+    LEASE = timedelta(minutes=5)
 
     Kind = DigestKind
     Status = DigestStatus
@@ -38,6 +47,8 @@ class DigestLog(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     attempted_at = models.DateTimeField(null=True, blank=True, help_text="When the last attempt was claimed.")
     sent_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True,
+                                            help_text="While pending or sending: when the claim counts as abandoned.")
 
     class Meta:
         ordering = ["-local_date", "-id"]

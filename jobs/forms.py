@@ -2,8 +2,13 @@ from __future__ import annotations
 
 from django import forms
 
+from copilot.dates import DATE_INPUT
 from copilot.forms import ListField, refuse_control_characters
+from copilot.weburl import NOT_A_WEB_URL, is_web_url
 from jobs.models import Job
+from jobs.salary import MAX_AMOUNT, parse_salary
+
+SALARY_OUT_OF_RANGE = f"That amount is out of range: salaries up to {MAX_AMOUNT:,} can be stored."
 
 
 def _skills_input() -> forms.TextInput:
@@ -46,8 +51,8 @@ class JobForm(forms.ModelForm):
         widgets = {
             "description_html": forms.Textarea(attrs={"rows": 8}),
             "requirements": forms.Textarea(attrs={"rows": 4}),
-            "posted_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "date_applied": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "posted_date": forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"),
+            "date_applied": forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"),
         }
         help_texts = {
             "description_html": "Plain text or simple HTML; anything unsafe is removed.",
@@ -67,9 +72,15 @@ class JobForm(forms.ModelForm):
                 cleaned[name] = value.strip()
         return cleaned
 
+    def clean_salary_text(self) -> str:
+        text = self.cleaned_data["salary_text"]
+        if not parse_salary(text).storable:
+            raise forms.ValidationError(SALARY_OUT_OF_RANGE)
+        return text
+
     def clean_url(self) -> str:
         url = self.cleaned_data["url"]
-        if url and not url.lower().startswith(("http://", "https://")):
-            raise forms.ValidationError("Use a web address starting with http:// or https://.")
+        if url and not is_web_url(url):
+            raise forms.ValidationError(NOT_A_WEB_URL)
         return url
 

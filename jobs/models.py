@@ -1,16 +1,18 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from copilot.dates import validate_sensible_date
+from copilot.weburl import validate_web_url
 from jobs.choices import ClosedBy, JobOrigin, JobType, RemoteOption, SalaryPeriod
 from jobs.sources import SOURCES
 
-__all__ = ["ClosedBy", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod",
+__all__ = ["BackgroundFetch", "ClosedBy", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod",
            "SourceSubscription"]
 
 
@@ -47,13 +49,13 @@ class Job(models.Model):
     soft_skills = models.JSONField("soft skills and languages", default=list, blank=True)
     # Seniority stated in the description/requirements ("" if none), derived on write for fast scoring.
     text_level = models.CharField(max_length=6, blank=True, editable=False)
-    url = models.URLField(max_length=2000, blank=True)
+    url = models.URLField(max_length=2000, blank=True, validators=[validate_web_url])
     canonical_url = models.CharField(max_length=2000, blank=True, editable=False, db_index=True)
     source = models.CharField(max_length=40, default=JobOrigin.MANUAL, db_index=True)
     external_id = models.CharField(max_length=200, blank=True)
-    attribution_url = models.URLField(max_length=2000, blank=True)
-    posted_date = models.DateField(null=True, blank=True)
-    date_applied = models.DateField(null=True, blank=True)
+    attribution_url = models.URLField(max_length=2000, blank=True, validators=[validate_web_url])
+    posted_date = models.DateField(null=True, blank=True, validators=[validate_sensible_date])
+    date_applied = models.DateField(null=True, blank=True, validators=[validate_sensible_date])
     # True once the user gave the tech stack (the job form, a CSV column): re-reading the posting
     # (manage.py reread_jobs) then keeps it instead of extracting the stack again.
     stack_edited = models.BooleanField(default=False, editable=False)
@@ -175,9 +177,25 @@ class IngestionRunQuerySet(models.QuerySet):
     def active(self) -> IngestionRunQuerySet:
         return self.filter(status__in=[IngestionRun.Status.QUEUED, IngestionRun.Status.RUNNING])
 
+    def abandoned(self, now: datetime) -> IngestionRunQuerySet:
+        """Runs no worker will finish: running past their lease (the worker died), or without a lease
+        for too long (queued but never picked up, the task lost with its broker; or started before leases)."""
+        return self.active().filter(
+            models.Q(lease_expires_at__lt=now)
+            | models.Q(lease_expires_at__isnull=True, created_at__lt=now - IngestionRun.QUEUE_WAIT)
+        )
+
 
 class IngestionRun(models.Model):
-    """What one fetch of one subscription did: counts, outcome, error."""
+    """What one fetch of one subscription did: counts, outcome, error.
+
+    A worker running it holds a lease (``lease_expires_at``), longer than a fetch may take; a run
+    still running after its lease lost its worker, and ``jobs.sources.ingest.recover_runs`` ends it."""
+
+    #: Longer than a run can take: a board's fetch is cut at ``ingest.BOARD_DEADLINE``, then the write.
+    LEASE = timedelta(minutes=2)
+    #: A run queued this long was never picked up (all workers down, or the task lost).
+    QUEUE_WAIT = timedelta(minutes=15)
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -206,6 +224,9 @@ class IngestionRun(models.Model):
     duplicates = models.PositiveIntegerField(default=0)
     filtered_out = models.PositiveIntegerField(default=0, help_text="Not matching the profile, or over the cap.")
     error = models.TextField(blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True,
+                                            help_text="While running: when the run counts as abandoned.")
+    attempt = models.PositiveSmallIntegerField(default=1, help_text="2: the retry of a run whose worker died.")
 
     objects = IngestionRunQuerySet.as_manager()
 
@@ -227,3 +248,74 @@ class IngestionRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def is_abandoned(self, now: datetime) -> bool:
+        """In memory, the same rule as ``IngestionRun.objects.abandoned(now)``."""
+        if not self.is_active:
+            return False
+        if self.lease_expires_at is not None:
+            return self.lease_expires_at < now
+        return self.created_at < now - self.QUEUE_WAIT
+
+
+# --------------------------------------------------------------------------- fetches for a page
+
+
+class BackgroundFetchQuerySet(models.QuerySet):
+    def for_user(self, user) -> BackgroundFetchQuerySet:
+        """The only way views reach fetches: always scoped to their owner."""
+        return self.filter(user=user)
+
+
+class BackgroundFetch(models.Model):
+    """A fetch from outside that a page waits for: “Add from URL” (a posting's page) or a board preview.
+
+    The web request only queues it, so a slow remote server never holds a web worker; a django-q2
+    worker runs it (``jobs.fetches.run_fetch``) within ``DEADLINE`` and stores the result (JSON) for
+    the page that polls it. Like an ingestion run it holds a lease while running."""
+
+    class Kind(models.TextChoices):
+        POSTING = "posting", "Add from URL"
+        PREVIEW = "preview", "Board preview"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    #: Seconds for the whole fetch (connect, redirects, retries, body): far inside gunicorn's 30 s
+    #: worker timeout, so the page's answer never waits on a fetch longer than a request could.
+    DEADLINE = 20.0
+    LEASE = timedelta(seconds=60)  # the deadline, then parsing and writing the result
+    QUEUE_WAIT = timedelta(minutes=2)  # queued longer: no worker is taking it; the page says so
+    KEEP = timedelta(days=1)  # finished fetches are deleted after this
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="background_fetches")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    request = models.JSONField(default=dict, help_text="What to fetch: the URL, or the board and its parameters.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BackgroundFetchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.pk} ({self.status})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def is_abandoned(self, now: datetime) -> bool:
+        """Pending, but no worker will finish it: its lease ran out, or it was never picked up."""
+        if self.status == self.Status.RUNNING:
+            return self.lease_expires_at is not None and self.lease_expires_at < now
+        return self.status == self.Status.QUEUED and self.created_at < now - self.QUEUE_WAIT

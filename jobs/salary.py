@@ -27,7 +27,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
-__all__ = ["CURRENCY_SYMBOLS", "SalaryRange", "board_salary", "format_salary", "parse_salary", "reread_salary"]
+__all__ = ["CURRENCY_SYMBOLS", "MAX_AMOUNT", "SalaryRange", "board_salary", "format_salary", "parse_salary",
+           "reread_salary"]
+
+#: The largest amount a job's salary columns hold (``Job.salary_*``: 12 digits, 2 after the point).
+MAX_AMOUNT = Decimal("9999999999.99")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,11 @@ class SalaryRange:
 
     def __bool__(self) -> bool:
         return self.min is not None or self.max is not None
+
+    @property
+    def storable(self) -> bool:
+        """Every amount fits the salary columns (the text read fine, but "$1,000,000,000,000" does not)."""
+        return all(amount is None or amount <= MAX_AMOUNT for amount in (self.min, self.max))
 
 
 EMPTY = SalaryRange()
@@ -170,9 +179,12 @@ def _to_decimal(num: str, mag: str | None) -> Decimal | None:
 
 
 def _normalize(amount: Decimal) -> Decimal:
-    if amount == amount.to_integral_value():
-        return amount.quantize(Decimal(1))
-    return amount.quantize(Decimal("0.01"))
+    try:
+        if amount == amount.to_integral_value():
+            return amount.quantize(Decimal(1))
+        return amount.quantize(Decimal("0.01"))
+    except InvalidOperation:  # more digits than Decimal's 28: far past any salary, kept as read (not storable)
+        return amount
 
 
 # After a number with no currency: it counts something other than money ("20 percent", "25 days").

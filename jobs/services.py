@@ -12,15 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from copilot.accounts.services import bump_data_version
+from copilot.dates import is_sensible_date
+from copilot.weburl import is_web_url
 from jobs.dedup import canonical_url
 from jobs.models import ClosedBy, Job, JobOrigin
-from jobs.salary import parse_salary, reread_salary
+from jobs.salary import MAX_AMOUNT, parse_salary, reread_salary
 from jobs.sanitize import clean_html, html_to_text
 from jobs.seniority import text_level_of
 from jobs.skills import normalize_skills, read_posting
 from jobs.sources import SOURCES
-
-_MAX_AMOUNT = Decimal("9999999999.99")  # Job.salary_*: max_digits=12, decimal_places=2
 
 #: Which rules :func:`fill_derived_fields` applies. Raise it with any change to what it derives (skills,
 #: seniority, salary, canonical URL): jobs stored under an older number are re-read by
@@ -33,7 +33,7 @@ def _amount(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
     value = value if isinstance(value, Decimal) else Decimal(str(value))
-    if not value.is_finite() or value < 0 or value > _MAX_AMOUNT:
+    if not value.is_finite() or value < 0 or value > MAX_AMOUNT:
         return None
     return value.quantize(Decimal("0.01"))
 
@@ -54,6 +54,9 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
     """
     job.description_html = clean_html(job.description_html)
     job.description_text = html_to_text(job.description_html) if text is None else text
+    # Forms and files refuse other links with a message; this keeps any other writer from storing one.
+    job.url = job.url if is_web_url(job.url) else ""
+    job.attribution_url = job.attribution_url if is_web_url(job.attribution_url) else ""
     job.canonical_url = canonical_url(job.url)[:2000] if job.url else ""
     job.text_level = text_level_of(job.requirements, job.description_text)
     if job.salary_text and job.salary_min is None and job.salary_max is None:
@@ -62,6 +65,10 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
         job.salary_currency = job.salary_currency or salary.currency
         job.salary_period = job.salary_period or salary.period
     job.salary_min, job.salary_max = _amount(job.salary_min), _amount(job.salary_max)
+    # Forms refuse such dates with a message; a board or a page is not asked again, its date is dropped.
+    for name in ("posted_date", "date_applied"):
+        if getattr(job, name) is not None and not is_sensible_date(getattr(job, name)):
+            setattr(job, name, None)
     if job.salary_min is not None and job.salary_max is not None and job.salary_min > job.salary_max:
         job.salary_min, job.salary_max = job.salary_max, job.salary_min
     if stack_given:

@@ -34,10 +34,22 @@ def bob_client(client, bob):
 
 
 @pytest.fixture(autouse=True)
+def _postgresql_only(request):
+    if request.node.get_closest_marker("postgresql") is None:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (bin/test runs the suite on it too): another process must share the test "
+                    "database, and SQLite has no server to lose connections to")
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache(request):
     # Pure tests (run with -p no:django) have no settings; only Django tests share the cache.
     if "django_db_setup" in request.fixturenames or "db" in request.fixturenames:
-        from django.core.cache import cache
+        from django.core.cache import caches
 
-        cache.clear()
+        for cache in caches.all():
+            cache.clear()
     yield

@@ -25,8 +25,11 @@ from django.db.models import Field, TextChoices
 from applications.models import Status
 from applications.services import start_application
 from copilot.accounts.services import batched_bumps
+from copilot.weburl import is_web_url
 from jobs.dedup import Deduplicator
+from jobs.forms import SALARY_OUT_OF_RANGE
 from jobs.models import Job, JobOrigin, JobType, RemoteOption
+from jobs.salary import parse_salary
 from jobs.services import create_job
 
 __all__ = [
@@ -319,7 +322,7 @@ def _clean_text(name: str, raw: str, errors: list[str]) -> str:
 
 def _clean_url(raw: str, errors: list[str]) -> str:
     value = _clean_text("url", raw, errors).strip()
-    if value and not value.lower().startswith(("http://", "https://")):
+    if value and not is_web_url(value):
         errors.append("url: only http:// and https:// addresses are allowed.")
     return value
 
@@ -335,6 +338,8 @@ def _row_ours(line: int, cells: list[str], index: dict[str, int]) -> PreviewRow:
     fields: dict[str, Any] = {}
     for name in ("title", "company", "location", "salary_text", "external_id"):
         fields[name] = _clean_text(name, cell(name), errors)
+    if not parse_salary(fields["salary_text"]).storable:
+        errors.append(f"salary_text: {SALARY_OUT_OF_RANGE}")
     fields["url"] = _clean_url(cell("url"), errors)
     for name, choices, label in (("remote_option", RemoteOption, "remote_option"), ("job_type", JobType, "job_type")):
         try:

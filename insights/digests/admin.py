@@ -15,7 +15,7 @@ class DigestLogAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "user__email")
     list_select_related = ("user",)
     raw_id_fields = ("user",)
-    readonly_fields = ("created_at", "attempted_at", "sent_at", "last_error")
+    readonly_fields = ("created_at", "attempted_at", "sent_at", "last_error", "lease_expires_at")
     date_hierarchy = "local_date"
     list_per_page = 100
     actions = ["allow_retry"]
@@ -26,9 +26,10 @@ class DigestLogAdmin(admin.ModelAdmin):
 
     @admin.action(description="Allow a retry (mark failed with attempts left; only if the mail surely did not go out)")
     def allow_retry(self, request, queryset) -> None:
-        # A pending row may be a crash *after* the send: retrying it is the operator's call, never automatic.
-        changed = queryset.filter(status__in=[DigestLog.Status.PENDING, DigestLog.Status.FAILED]).update(
-            status=DigestLog.Status.FAILED, attempts=1
+        # An unknown row may be a crash *after* the send: retrying it is the operator's call, never automatic.
+        # Pending and sending rows belong to a worker until their lease runs out; recovery settles them.
+        changed = queryset.filter(status__in=[DigestLog.Status.UNKNOWN, DigestLog.Status.FAILED]).update(
+            status=DigestLog.Status.FAILED, attempts=1, lease_expires_at=None
         )
         self.message_user(request, f"{changed} digest(s) will be retried on the next run (same local day only).",
                           messages.SUCCESS)

@@ -8,15 +8,18 @@ Claiming
     ``attempts < MAX_ATTEMPTS``), which again only one worker can win. After a successful send
     the row is marked ``sent``.
 
-At most once (the trade-off)
-    If the process dies between handing the message to the mailer and marking the row sent,
-    the row stays ``pending`` and is never picked up again: no second mail, but if the crash
-    came *before* the hand-over the digest for that day is lost. A missed digest is a small
-    loss; two identical digests erode trust in every later one. Operators see stuck ``pending``
-    rows in the admin and can mark them failed to have them retried (same day only). A send
-    that raises after the server accepted the message (e.g. a timeout waiting for the final
-    reply) can still produce a duplicate on retry; the Message-ID is the same for every attempt
-    of a digest, so most mail clients collapse such a pair into one.
+A worker that dies (the trade-off)
+    The claim is held for ``DigestLog.LEASE``. Just before the message is handed to the mailer
+    (the mail server already connected) the row turns ``sending``. A worker that dies leaves the
+    row ``pending`` or ``sending`` past its lease, and :func:`recover_claims` (every minute) ends it:
+    ``pending`` means the send never started, so the row turns ``failed`` and the next run sends
+    it, once, the same local day; ``sending`` means the mail may have gone out, so the row turns
+    ``unknown`` and is never sent automatically: two identical digests erode trust in every later
+    one more than a missed one does. Operators find ``unknown`` rows with the admin's status
+    filter and can allow a retry. A send that raises after the server accepted the message (e.g.
+    a timeout waiting for the final reply) can still produce a duplicate on retry; the
+    Message-ID is the same for every attempt of a digest, so most mail clients collapse such a
+    pair into one.
 
 Which digests are due
     :func:`send_due_digests` runs every 15 minutes (``copilot/schedules.py``) and sends to users
@@ -246,13 +249,17 @@ class _Outbox:
     def __init__(self) -> None:
         self._connection: BaseEmailBackend | None = None
 
-    def send(self, message: EmailMultiAlternatives) -> None:
+    def connect(self) -> BaseEmailBackend:
         if self._connection is None:
             connection = mailers.default
             connection.open()
             self._connection = connection
+        return self._connection
+
+    def send(self, message: EmailMultiAlternatives) -> None:
+        connection = self.connect()
         try:
-            sent = self._connection.send_messages([message])
+            sent = connection.send_messages([message])
         except Exception:
             self.close()
             raise
@@ -288,7 +295,8 @@ def _claim(user_id: int, kind: str, local_date: date, now: datetime) -> DigestLo
         try:
             with transaction.atomic():
                 return DigestLog.objects.create(user_id=user_id, kind=kind, local_date=local_date,
-                                                status=DigestLog.Status.PENDING, attempts=1, attempted_at=now)
+                                                status=DigestLog.Status.PENDING, attempts=1, attempted_at=now,
+                                                lease_expires_at=_lease())
         except IntegrityError:
             return None
 
@@ -299,19 +307,36 @@ def _reclaim(log: DigestLog, now: datetime) -> bool:
     """Take a failed row back to pending; only one worker's update matches."""
     won = _retrying(lambda: DigestLog.objects.filter(
         pk=log.pk, status=DigestLog.Status.FAILED, attempts__lt=MAX_ATTEMPTS
-    ).update(status=DigestLog.Status.PENDING, attempts=F("attempts") + 1, attempted_at=now))
+    ).update(status=DigestLog.Status.PENDING, attempts=F("attempts") + 1, attempted_at=now,
+             lease_expires_at=_lease()))
     if won:
         log.refresh_from_db(fields=["status", "attempts", "attempted_at"])
     return bool(won)
 
 
-def _finish(log: DigestLog, status: str, **fields) -> None:
-    """Record the outcome. If even that fails, the row stays pending: never retried, never sent twice."""
-    pending = DigestLog.objects.filter(pk=log.pk, status=DigestLog.Status.PENDING)
+def _lease() -> datetime:
+    # The wall clock, not the run's ``now``: a chunk may start minutes after the run that queued it.
+    return timezone.now() + DigestLog.LEASE
+
+
+def _mark_sending(log: DigestLog) -> bool:
+    """pending → sending, just before the hand-over to the mailer. False: the claim was lost (its lease
+    ran out and it was recovered), or the database would not say: then the message is not sent."""
     try:
-        _retrying(lambda: pending.update(status=status, **fields))
+        return bool(_retrying(lambda: DigestLog.objects.filter(pk=log.pk, status=DigestLog.Status.PENDING).update(
+            status=DigestLog.Status.SENDING, lease_expires_at=_lease())))
+    except OperationalError:
+        return False
+
+
+def _finish(log: DigestLog, status: str, *, after: str = DigestLog.Status.PENDING, **fields) -> None:
+    """Record the outcome of a row in state ``after``. If even that fails, the row keeps its state until its
+    lease runs out: a ``pending`` one is then retried, a ``sending`` one marked unknown, never sent twice."""
+    claimed = DigestLog.objects.filter(pk=log.pk, status=after)
+    try:
+        _retrying(lambda: claimed.update(status=status, lease_expires_at=None, **fields))
     except OperationalError as error:
-        logger.error("digest outcome not recorded; it stays pending and is not retried",
+        logger.error("digest outcome not recorded; recovery will settle it when its lease runs out",
                      extra={**_log_fields(log), "outcome": status, "error": str(error)[:500]})
 
 
@@ -334,17 +359,24 @@ def _deliver(log: DigestLog, user, now: datetime, outbox: _Outbox) -> str:
         logger.info("digest skipped: nothing to say", extra=_log_fields(log))
         return DigestLog.Status.SKIPPED
     _, rendered = composed
+    message = build_message(user, rendered, log.local_date)
+    state = DigestLog.Status.PENDING
     try:
-        outbox.send(build_message(user, rendered, log.local_date))
+        outbox.connect()  # still "pending": a worker dying while the server does not answer sent nothing
+        if not _mark_sending(log):
+            logger.warning("digest claim lost before the send; not sent", extra=_log_fields(log))
+            return "taken"
+        state = DigestLog.Status.SENDING
+        outbox.send(message)
     except Exception as error:  # SMTP errors, refused connections, timeouts...
-        _finish(log, DigestLog.Status.FAILED, last_error=f"{type(error).__name__}: {error}"[:2000])
+        _finish(log, DigestLog.Status.FAILED, after=state, last_error=f"{type(error).__name__}: {error}"[:2000])
         logger.warning(
             "digest send failed",
             extra={**_log_fields(log), "error_type": type(error).__name__, "error": str(error)[:500],
-                   "will_retry": log.attempts < MAX_ATTEMPTS},
+                   "will_retry": log.attempts < MAX_ATTEMPTS, "stage": "connect" if state == "pending" else "send"},
         )
         return DigestLog.Status.FAILED
-    _finish(log, DigestLog.Status.SENT, sent_at=now, last_error="")
+    _finish(log, DigestLog.Status.SENT, after=DigestLog.Status.SENDING, sent_at=now, last_error="")
     logger.info("digest sent", extra={**_log_fields(log), "subject_length": len(rendered.subject)})
     return DigestLog.Status.SENT
 
@@ -393,3 +425,30 @@ def send_due_digests(now: datetime | None = None, *, kinds: Iterable[str] = KIND
     result = {key: summary[key] for key in ("sent", "failed", "skipped", "taken", "retried")}
     logger.info("digests run finished", extra={"task": "send_digests", **result})
     return result
+
+
+# ----------------------------------------------------------------------------------------------- crashed workers
+
+NEVER_STARTED = "The worker stopped before handing it to the mailer; it is sent on the next run (same local day)."
+MAY_HAVE_GONE = ("The worker stopped while handing it to the mailer: it may or may not have gone out. "
+                 "Check the mail server's log; “Allow a retry” sends it again.")
+
+
+def recover_claims(now: datetime | None = None) -> dict[str, int]:
+    """Settle the digest claims whose worker died (their lease ran out): ``pending`` ones never reached
+    the mailer and become ``failed`` (retried by the next run, once, the same local day); ``sending``
+    ones may have gone out and become ``unknown``, never sent automatically. Claims from before leases
+    (no lease, pending for longer than one) cannot tell which, so they are ``unknown`` too."""
+    now = now or timezone.now()
+    Status = DigestLog.Status
+    expired = Q(lease_expires_at__lt=now)
+    legacy = Q(lease_expires_at__isnull=True, attempted_at__lt=now - DigestLog.LEASE)
+    retried = _retrying(lambda: DigestLog.objects.filter(expired, status=Status.PENDING).update(
+        status=Status.FAILED, lease_expires_at=None, last_error=NEVER_STARTED))
+    unknown = _retrying(lambda: DigestLog.objects.filter(
+        expired | legacy, status__in=[Status.PENDING, Status.SENDING]).update(
+        status=Status.UNKNOWN, lease_expires_at=None, last_error=MAY_HAVE_GONE))
+    if retried or unknown:
+        logger.warning("digest claims abandoned by their worker: %d to retry, %d unknown", retried, unknown,
+                       extra={"task": "recover_claims", "retry": retried, "unknown": unknown})
+    return {"retry": retried, "unknown": unknown}

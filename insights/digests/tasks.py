@@ -29,3 +29,8 @@ def send_due_digests() -> dict[str, int]:
 
 def send_digest_chunk(user_ids: list[int], now: str) -> dict[str, int]:
     return sending.send_due_digests(datetime.fromisoformat(now), user_ids=user_ids)
+
+
+def recover_claims() -> dict[str, int]:
+    """Schedule "recover-digest-claims": settle the claims whose worker died (see ``sending.recover_claims``)."""
+    return sending.recover_claims()

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from copilot.weburl import is_web_url
+
 
 class AddFromURLForm(forms.Form):
     url = forms.URLField(
@@ -11,7 +13,7 @@ class AddFromURLForm(forms.Form):
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"]
-        if not url.lower().startswith(("http://", "https://")):
+        if not is_web_url(url):
             raise forms.ValidationError("Only http:// and https:// addresses can be fetched.")
         return url
 

@@ -11,6 +11,7 @@ Importing this module does not import Django.
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
 import json
 import re
@@ -51,6 +52,22 @@ class PostingDraft:
     soft_skills: list[str] = field(default_factory=list)
     found_structured_data: bool = False
     notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able dict (a worker stores it for the page that waits): amounts and dates as text."""
+        data = dataclasses.asdict(self)
+        for name in ("salary_min", "salary_max", "posted_date"):
+            data[name] = str(data[name]) if data[name] is not None else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PostingDraft:
+        known = {f.name for f in dataclasses.fields(cls)}
+        values = {name: value for name, value in data.items() if name in known}
+        for name in ("salary_min", "salary_max"):
+            values[name] = Decimal(values[name]) if values.get(name) else None
+        values["posted_date"] = date.fromisoformat(values["posted_date"]) if values.get("posted_date") else None
+        return cls(**values)
 
 
 # --------------------------------------------------------------------------- HTML scanning
@@ -547,12 +564,13 @@ def _page_text(response: Any) -> str:
     return response.text()
 
 
-def fetch_posting(url: str) -> PostingDraft:
-    """Fetch a user-given posting URL (public addresses only) and parse it.
+def fetch_posting(url: str, *, deadline: float | None = None) -> PostingDraft:
+    """Fetch a user-given posting URL (public addresses only) and parse it, within ``deadline``
+    seconds overall (redirects, retries and a dripping body included).
 
     Raises :class:`copilot.http.FetchError` (or a subclass) with a readable message.
     """
-    response = fetch(url, public_only=True, timeout=8, max_bytes=3_000_000, retries=1)
+    response = fetch(url, public_only=True, timeout=8, max_bytes=3_000_000, retries=1, deadline=deadline)
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in _HTML_TYPES:
         raise FetchError(f"{url} is not a web page (it is {content_type}); paste the job details instead")

@@ -6,4 +6,5 @@ from jobs.importing import views
 
 urlpatterns = [
     path("from-url/", views.add_from_url, name="add_from_url"),
+    path("from-url/<int:pk>/", views.add_from_url_result, name="add_from_url_result"),
 ]

@@ -2,39 +2,67 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRefresh
 
-from copilot.http import FetchError
 from copilot.requests import AuthedRequest
+from jobs.fetches import posting_draft, queue_fetch
 from jobs.forms import JobForm
 from jobs.importing.forms import AddFromURLForm
-from jobs.importing.jsonld import fetch_posting
-from jobs.models import JobOrigin
+from jobs.models import BackgroundFetch, JobOrigin
 from jobs.views import form_context
+
+FETCHING = "jobs/importing/fetching.html"
+ABANDONED = "The background worker stopped before it finished. Please try again."
+WAIT_HINT = BackgroundFetch.QUEUE_WAIT / 4  # queued this long: say the worker may be busy or down
+
+
+def get_fetch_for_user(request: AuthedRequest, pk: int, kind: str) -> BackgroundFetch:
+    """Another user's fetch is a 404, never a 403."""
+    return get_object_or_404(BackgroundFetch.objects.for_user(request.user), pk=pk, kind=kind)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_from_url(request: AuthedRequest) -> HttpResponse:
-    """Fetch a posting's page and pre-fill the job form; nothing is saved until the user confirms."""
+    """Queue a read of a posting's page and go to the page that waits for it: a slow or hostile server
+    holds a background worker (for at most ``BackgroundFetch.DEADLINE``), never this request."""
     if request.method == "POST":
         url_form = AddFromURLForm(request.POST)
         if url_form.is_valid():
-            try:
-                draft = fetch_posting(url_form.cleaned_data["url"])
-            except FetchError as error:
-                url_form.add_error("url", f"We could not read that page: {error}")
-            else:
-                initial = {
-                    name: getattr(draft, name)
-                    for name in ("title", "company", "location", "remote_option", "job_type", "url",
-                                 "salary_text", "description_html", "requirements", "posted_date", "tech_stack",
-                                 "preferred_stack", "soft_skills")
-                }
-                context = form_context(
-                    JobForm(initial=initial), origin=JobOrigin.URL, heading="Check and save this job", draft=draft
-                )
-                return render(request, "jobs/form.html", context)
+            fetch = queue_fetch(user=request.user, kind=BackgroundFetch.Kind.POSTING,
+                                request={"url": url_form.cleaned_data["url"]})
+            return redirect("jobs:add_from_url_result", pk=fetch.pk)
         return render(request, "jobs/importing/add_from_url.html", {"url_form": url_form}, status=400)
     return render(request, "jobs/importing/add_from_url.html", {"url_form": AddFromURLForm()})
+
+
+@login_required
+@require_GET
+def add_from_url_result(request: AuthedRequest, pk: int) -> HttpResponse:
+    """While the page is read: a status that polls itself (htmx) or reloads (no JavaScript). Then the job
+    form filled from the page (nothing is saved until the user confirms), or the reason it could not be read."""
+    fetch = get_fetch_for_user(request, pk, BackgroundFetch.Kind.POSTING)
+    now = timezone.now()
+    if fetch.is_pending and not fetch.is_abandoned(now):
+        waiting_long = fetch.status == BackgroundFetch.Status.QUEUED and now - fetch.created_at > WAIT_HINT
+        context = {"fetch": fetch, "waiting_long": waiting_long}
+        return render(request, FETCHING + "#status" if request.htmx else FETCHING, context)
+    if request.htmx:
+        return HttpResponseClientRefresh()  # the outcome is a whole page
+    if fetch.status == BackgroundFetch.Status.SUCCEEDED:
+        draft = posting_draft(fetch)
+        initial = {name: getattr(draft, name) for name in ("title", "company", "location", "remote_option", "job_type",
+                                                           "url", "salary_text", "description_html", "requirements",
+                                                           "posted_date", "tech_stack", "preferred_stack",
+                                                           "soft_skills")}
+        context = form_context(JobForm(initial=initial), origin=JobOrigin.URL, heading="Check and save this job",
+                               draft=draft)
+        return render(request, "jobs/form.html", context)
+    url_form = AddFromURLForm(data={"url": fetch.request.get("url", "")})
+    url_form.is_valid()
+    url_form.add_error("url", f"We could not read that page: {fetch.error or ABANDONED}")
+    return render(request, "jobs/importing/add_from_url.html", {"url_form": url_form})
+

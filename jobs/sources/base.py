@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -34,6 +35,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from urllib.parse import quote, urlencode
 
+from copilot.weburl import is_web_url
 from jobs.choices import JobType, RemoteOption
 from jobs.salary import SalaryRange, board_salary
 
@@ -181,17 +183,25 @@ class Source:
 
     _unread: int = 0  # items of the last fetch that could not be read (set by collect)
 
-    def fetch(self, params: Mapping[str, Any] | None = None) -> Listing:
+    def fetch(self, params: Mapping[str, Any] | None = None, *, deadline: float | None = None) -> Listing:
+        """All postings for ``params`` (a :class:`Listing`, which says whether every item could be read).
+        ``deadline`` (seconds) bounds the whole fetch, every page and retry included; without it each page
+        may take ``copilot.http.fetch``'s default."""
         if not self.is_enabled():
             raise SourceError(f"{self.label} is disabled (missing API credentials)")
         clean = self.validate_params(params)
         from copilot import http
 
+        ends = time.monotonic() + deadline if deadline is not None else None
         postings: list[Posting] = []
         seen: set[str] = set()
         self._unread = 0
         for page, url in enumerate(self.build_requests(clean), start=1):
-            response = http.fetch(url, headers=self.headers(), timeout=self.timeout, max_bytes=self.max_bytes)
+            left = None if ends is None else round(ends - time.monotonic(), 1)  # tenths read well in messages
+            if left is not None and left <= 0:
+                raise http.FetchError(f"{self.label} did not answer in time: gave up after {deadline:g}s overall")
+            response = http.fetch(url, headers=self.headers(), timeout=self.timeout, max_bytes=self.max_bytes,
+                                  deadline=left)
             payload = response.json()
             batch = self.parse(payload, clean)
             for posting in batch:
@@ -289,8 +299,8 @@ class Source:
                                            salary)
         if description_text is None:
             description_text = ""
-        url = url.strip() if isinstance(url, str) else ""
-        if attribution_url is None:
+        url = common.web_url(url, source=self.kind, external_id=external_id)
+        if attribution_url is None or not is_web_url(attribution_url):  # the posting's own link, logged above
             attribution_url = (url or self.homepage) if self.attribution else ""
         skills = common.posting_skills(title, description_text, company, tags)
         return Posting(

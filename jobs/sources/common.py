@@ -4,6 +4,7 @@ job types, descriptions, the skills a posting asks for. Everything here is pure:
 from __future__ import annotations
 
 import html
+import logging
 import os
 import re
 import unicodedata
@@ -14,10 +15,13 @@ from typing import Any
 
 from django.conf import settings
 
+from copilot.weburl import is_web_url
 from jobs.choices import RemoteOption
 from jobs.locations import split_mode
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 from jobs.skills import PostingSkills, extract_skills, is_soft_skill, read_posting
+
+logger = logging.getLogger("jobs.sources")
 
 # --------------------------------------------------------------------------- settings
 
@@ -323,3 +327,18 @@ def first(mapping: Mapping[str, Any], *keys: str, default: Any = None) -> Any:
         if value not in (None, ""):
             return value
     return default
+
+
+# --------------------------------------------------------------------------- links
+
+
+def web_url(value: Any, *, source: str, external_id: Any) -> str:
+    """The posting's link if it is an http(s) URL, else "" with a log line (a board answering
+    ``javascript:`` or ``data:`` links is broken or hostile; the job is still worth keeping)."""
+    url = value.strip() if isinstance(value, str) else ""
+    if url and not is_web_url(url):
+        logger.warning("%s: dropped a link that is not http(s) from posting %s", source, external_id,
+                       extra={"source": source, "external_id": str(external_id)[:200],
+                              "scheme": url.split(":", 1)[0][:20]})
+        return ""
+    return url

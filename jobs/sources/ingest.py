@@ -28,7 +28,7 @@ import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -57,8 +57,9 @@ __all__ = [
 
 # With nothing in the profile to filter on, a board could flood the job list: cap new jobs per run.
 EMPTY_PROFILE_CAP = 100
-# A queued/running run older than this never finished (worker stopped): it is marked failed.
-STALE_AFTER = timedelta(minutes=15)
+# One board's whole fetch (every page, retry and backoff) in a run: far inside the run's lease
+# (IngestionRun.LEASE), so a run still running after its lease lost its worker.
+BOARD_DEADLINE = 45.0
 BULK_BATCH_SIZE = 500
 _ERROR_MAX = 2000
 
@@ -125,10 +126,10 @@ def configured_source(kind: str) -> Source:
     return source
 
 
-def fetch_postings(kind: str, params: Mapping[str, Any]) -> list[Posting]:
+def fetch_postings(kind: str, params: Mapping[str, Any], *, deadline: float = BOARD_DEADLINE) -> list[Posting]:
     """All postings the board has for ``params`` (a :class:`~jobs.sources.base.Listing`, which says
-    whether every item could be read). Raises FetchError / SourceError."""
-    return configured_source(kind).fetch(params)
+    whether every item could be read), within ``deadline`` seconds. Raises FetchError / SourceError."""
+    return configured_source(kind).fetch(params, deadline=deadline)
 
 
 # --------------------------------------------------------------------------- the profile filter
@@ -403,7 +404,9 @@ def _finish(run: IngestionRun, status: str, *, error: str = "", started: float |
     run.status = status
     run.error = error[:_ERROR_MAX]
     run.finished_at = timezone.now()
-    run.save(update_fields=["status", "error", "finished_at", "fetched", "added", "duplicates", "filtered_out"])
+    run.lease_expires_at = None
+    run.save(update_fields=["status", "error", "finished_at", "fetched", "added", "duplicates", "filtered_out",
+                            "lease_expires_at"])
     if status == Status.FAILED and run.subscription_id:
         SourceSubscription.objects.filter(pk=run.subscription_id).update(last_error=run.error)
     duration_ms = round((time.monotonic() - started) * 1000) if started else None
@@ -414,27 +417,37 @@ def _finish(run: IngestionRun, status: str, *, error: str = "", started: float |
 
 
 def _start(subscription: SourceSubscription, run: IngestionRun | None, trigger: str) -> IngestionRun:
+    """The run this worker now holds (leased): a new one, or the queued one it was handed."""
     now = timezone.now()
     if run is None:
         return IngestionRun.objects.create(subscription=subscription, user_id=subscription.user_id,
                                            source=subscription.kind, trigger=trigger, status=Status.RUNNING,
-                                           started_at=now)
-    run.status, run.started_at = Status.RUNNING, now
-    run.save(update_fields=["status", "started_at"])
+                                           started_at=now, lease_expires_at=now + IngestionRun.LEASE)
+    run.status, run.started_at, run.lease_expires_at = Status.RUNNING, now, now + IngestionRun.LEASE
+    run.save(update_fields=["status", "started_at", "lease_expires_at"])
     return run
 
 
-def _abandon_stale_runs(subscription: SourceSubscription, current: IngestionRun) -> None:
-    now = timezone.now()
-    IngestionRun.objects.active().filter(subscription=subscription, created_at__lt=now - STALE_AFTER).exclude(
-        pk=current.pk).update(status=Status.FAILED, finished_at=now,
-                              error="Abandoned: no result after 15 minutes (the worker stopped?).")
+def _renew(run: IngestionRun) -> None:
+    """Heartbeat between the fetch and the write: the lease counts from here again."""
+    run.lease_expires_at = timezone.now() + IngestionRun.LEASE
+    IngestionRun.objects.filter(pk=run.pk).update(lease_expires_at=run.lease_expires_at)
 
 
-def _claim(subscription: SourceSubscription, source_cls: type[Source], *, force: bool) -> bool:
-    """Stamp ``last_run_at`` if the board may be asked now; False when it was asked too recently
-    (or another worker just claimed it). One conditional UPDATE: safe with several workers."""
+def take_queued_run(run_id: int) -> IngestionRun | None:
+    """The queued run for this worker to start, or None when it is not queued any more: recovered
+    as abandoned, or already taken (a broker hands a dead worker's task out again). One conditional
+    UPDATE, so one worker only."""
     now = timezone.now()
+    taken = IngestionRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
+        status=Status.RUNNING, started_at=now, lease_expires_at=now + IngestionRun.LEASE)
+    return IngestionRun.objects.filter(pk=run_id).first() if taken else None
+
+
+def _claim(subscription: SourceSubscription, source_cls: type[Source], *, force: bool, now: datetime) -> bool:
+    """Stamp ``last_run_at`` (with the run's start, so recovery can find this claim again) if the board
+    may be asked now; False when it was asked too recently (or another worker just claimed it). One
+    conditional UPDATE: safe with several workers."""
     rows = SourceSubscription.objects.filter(pk=subscription.pk)
     if not force:
         rows = rows.filter(Q(last_run_at__isnull=True) | Q(last_run_at__lte=now - source_cls.min_interval))
@@ -460,11 +473,12 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
     """Fetch one subscription's board and add the new jobs that fit the user's profile.
 
     Always returns a finished :class:`IngestionRun` (succeeded, failed or skipped); never raises
-    for a board's failure. ``run`` is a queued run created by the caller (“Refresh now”);
-    ``force`` (operators only) ignores the board's ``min_interval``."""
+    for a board's failure. ``run`` is a queued run created by the caller (“Refresh now”), or the one
+    :func:`take_queued_run` handed this worker; ``force`` (operators only) ignores the board's
+    ``min_interval``."""
     started = time.monotonic()
-    run = _start(subscription, run, trigger)
-    _abandon_stale_runs(subscription, run)
+    run = _start(subscription, run, trigger) if run is None or run.status != Status.RUNNING else run
+    recover_runs(subscription=subscription, retry=False)  # this run is the retry
     source_cls = SOURCES.get(subscription.kind)
     if not settings.ENABLE_JOB_SCRAPING:
         return _finish(run, Status.SKIPPED, error="Job board fetching is switched off on this server "
@@ -476,11 +490,12 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
     if not source_cls.is_enabled():
         return _finish(run, Status.SKIPPED, error=f"{source_cls.label} is switched off on this server "
                                                    "(no API key configured).")
-    if not _claim(subscription, source_cls, force=force):
+    if not _claim(subscription, source_cls, force=force, now=run.started_at or timezone.now()):
         return _finish(run, Status.SKIPPED, error=_skip_reason(subscription, source_cls))
 
     try:
         postings = fetch_postings(subscription.kind, subscription.params)
+        _renew(run)
         run.fetched = len(postings)
         selection = select_postings(postings, ProfileFilter.from_profile(get_profile(subscription.user)))
         with transaction.atomic():
@@ -560,12 +575,12 @@ class Preview:
 PREVIEW_SIZE = 10
 
 
-def preview(*, user: Any, kind: str, params: Mapping[str, Any]) -> Preview:
-    """Fetch now and report what a subscription would add; nothing is written."""
+def preview(*, user: Any, kind: str, params: Mapping[str, Any], deadline: float = BOARD_DEADLINE) -> Preview:
+    """Fetch now (within ``deadline`` seconds) and report what a subscription would add; nothing is written."""
     if not settings.ENABLE_JOB_SCRAPING:
         return Preview(error="Job board fetching is switched off on this server.")
     try:
-        postings = fetch_postings(kind, params)
+        postings = fetch_postings(kind, params, deadline=deadline)
     except (FetchError, SourceError) as exc:
         return Preview(error=_short_error(exc))
     selection = select_postings(postings, ProfileFilter.from_profile(get_profile(user)))
@@ -612,23 +627,80 @@ def delete_subscription(*, subscription: SourceSubscription) -> None:
 def queue_refresh(*, subscription: SourceSubscription, trigger: str = Trigger.USER) -> IngestionRun:
     """Create a queued run for the page to poll and enqueue the task once the row is committed.
 
-    A run already queued or running for this subscription is returned instead of a second one."""
-    active = (IngestionRun.objects.active()
-              .filter(subscription=subscription, created_at__gte=timezone.now() - STALE_AFTER).first())
+    A run already queued or running for this subscription is returned instead of a second one; one
+    whose worker died is ended first (see :func:`recover_runs`), so the user may refresh again."""
+    recover_runs(subscription=subscription, retry=False)
+    active = IngestionRun.objects.active().filter(subscription=subscription).first()
     if active is not None:
         return active
+    return _queue(subscription, trigger=trigger)
+
+
+def _queue(subscription: SourceSubscription, *, trigger: str, attempt: int = 1) -> IngestionRun:
     run = IngestionRun.objects.create(subscription=subscription, user_id=subscription.user_id,
-                                      source=subscription.kind, trigger=trigger, status=Status.QUEUED)
+                                      source=subscription.kind, trigger=trigger, status=Status.QUEUED,
+                                      attempt=attempt)
     transaction.on_commit(lambda: async_task("jobs.sources.tasks.ingest_subscription", subscription.pk, run.pk,
                                              task_name=f"ingest-subscription-{subscription.pk}-run-{run.pk}"))
     logger.info("ingestion queued: %s", subscription.kind, extra=_log_extra(run))
     return run
 
 
-def can_refresh_now(subscription: SourceSubscription) -> bool:
+def can_refresh_now(subscription: SourceSubscription, latest_run: IngestionRun | None = None) -> bool:
+    """May the user press “Refresh now”: fetching on, source available, and the board's interval
+    passed, or held only by ``latest_run`` whose worker died (refreshing ends that run first)."""
     cls = SOURCES.get(subscription.kind)
-    return bool(settings.ENABLE_JOB_SCRAPING and subscription.enabled and cls and cls.is_enabled()
-                and next_allowed_at(subscription) is None)
+    usable = bool(settings.ENABLE_JOB_SCRAPING and subscription.enabled and cls and cls.is_enabled())
+    abandoned = latest_run is not None and latest_run.is_abandoned(timezone.now())
+    return usable and (next_allowed_at(subscription) is None or abandoned)
+
+
+# --------------------------------------------------------------------------- crashed workers
+
+
+def _abandoned_reason(run: IngestionRun, *, retrying: bool) -> str:
+    if run.status == Status.RUNNING:
+        # The lease was last taken (at the start, or renewed after the fetch) one LEASE before it ran out.
+        seen = run.lease_expires_at - IngestionRun.LEASE if run.lease_expires_at else run.started_at or run.created_at
+        reason = (f"The worker running this stopped before it finished (no sign of it since {seen:%H:%M} UTC); "
+                  "nothing was saved.")
+    else:
+        reason = (f"No worker picked this up within {human_interval(IngestionRun.QUEUE_WAIT)} "
+                  "(is the background worker running?).")
+    return reason + (" It is being tried again." if retrying else " Press “Refresh now” to try again.")
+
+
+def recover_runs(*, subscription: SourceSubscription | None = None, now: datetime | None = None,
+                 retry: bool = True) -> list[IngestionRun]:
+    """End the runs no worker will finish (``IngestionRun.objects.abandoned``: the lease ran out,
+    or queued and never picked up) and return them.
+
+    Each is marked failed with the reason, and the board's clock it held is released, so the
+    subscription can be fetched again at once. With ``retry``, the first attempt of a scheduled run
+    is queued once more (attempt 2; nobody is watching to press “Refresh now”); a user's run is left
+    to the user. Several processes may recover at once: a conditional UPDATE ends each run once."""
+    now = now or timezone.now()
+    runs = IngestionRun.objects.abandoned(now).select_related("subscription")
+    if subscription is not None:
+        runs = runs.filter(subscription=subscription)
+    recovered = []
+    for run in runs.order_by("id"):
+        retrying = retry and run.trigger == Trigger.SCHEDULE and run.attempt == 1 and run.subscription is not None
+        reason = _abandoned_reason(run, retrying=retrying)
+        ended = IngestionRun.objects.filter(pk=run.pk, status=run.status, lease_expires_at=run.lease_expires_at).update(
+            status=Status.FAILED, error=reason, finished_at=now, lease_expires_at=None)
+        if not ended:  # finished, or recovered by another process, in between
+            continue
+        if run.subscription_id and run.started_at:
+            SourceSubscription.objects.filter(pk=run.subscription_id, last_run_at=run.started_at).update(
+                last_run_at=None, last_error=reason)
+        run.status, run.error = Status.FAILED, reason
+        logger.warning("ingestion run abandoned by its worker: %s", run.source, extra=_log_extra(run, error=reason))
+        if retrying:
+            assert run.subscription is not None
+            _queue(run.subscription, trigger=Trigger.SCHEDULE, attempt=2)
+        recovered.append(run)
+    return recovered
 
 
 def queue_refresh_all(*, user: Any) -> list[IngestionRun]:

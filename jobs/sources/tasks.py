@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 from django_q.tasks import async_task
 
 from copilot.accounts.models import User
@@ -52,15 +53,26 @@ def ingest_user(user_id: int, trigger: str = IngestionRun.Trigger.USER) -> dict[
 
 
 def ingest_subscription(subscription_id: int, run_id: int | None = None) -> dict[str, Any]:
-    """One subscription; ``run_id`` is the queued run “Refresh now” created for the page to poll."""
-    run = IngestionRun.objects.filter(pk=run_id).first() if run_id else None
+    """One subscription; ``run_id`` is the queued run “Refresh now” (or a retry) created for the page to poll.
+
+    A run that is not queued any more is left alone: a broker hands a dead worker's task out again,
+    and by then the run was recovered (or retried as another run)."""
+    run = None
+    if run_id:
+        run = ingest.take_queued_run(run_id)
+        if run is None:
+            logger.info("ingest_subscription: run %s is not queued any more; nothing to do", run_id,
+                        extra={"task": "ingest_subscription", "run_id": run_id})
+            return {"runs": 0}
     subscription = SourceSubscription.objects.select_related("user").filter(pk=subscription_id).first()
     if subscription is None:
         if run is not None and run.is_active:
             run.status, run.error = IngestionRun.Status.FAILED, "The subscription was deleted."
-            run.save(update_fields=["status", "error"])
+            run.finished_at, run.lease_expires_at = timezone.now(), None
+            run.save(update_fields=["status", "error", "finished_at", "lease_expires_at"])
         logger.warning("ingest_subscription: no subscription %s", subscription_id,
                        extra={"task": "ingest_subscription", "subscription_id": subscription_id})
         return {"runs": 0}
     trigger = run.trigger if run is not None else IngestionRun.Trigger.USER
-    return _summary([ingest.run_subscription(subscription, run=run, trigger=trigger)])
+    force = trigger == IngestionRun.Trigger.ADMIN  # an operator's “Run now” ignores the board's interval
+    return _summary([ingest.run_subscription(subscription, run=run, trigger=trigger, force=force)])

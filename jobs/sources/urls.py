@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.subscription_list, name="list"),
     path("add/<str:mode>/", views.subscription_add, name="add"),
     path("preview/<str:mode>/", views.subscription_preview, name="preview"),
+    path("previews/<int:pk>/", views.preview_result, name="preview_result"),
     path("refresh/", views.refresh_all, name="refresh_all"),
     path("<int:pk>/edit/", views.subscription_edit, name="edit"),
     path("<int:pk>/toggle/", views.subscription_toggle, name="toggle"),

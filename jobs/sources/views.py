@@ -12,20 +12,23 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from copilot.accounts.services import get_profile
 from copilot.requests import AuthedRequest
-from jobs.models import IngestionRun, SourceSubscription
+from jobs import fetches
+from jobs.models import BackgroundFetch, IngestionRun, SourceSubscription
 from jobs.sources import SOURCES, ingest
 from jobs.sources.forms import BoardSubscriptionForm, SearchSubscriptionForm, SubscriptionEditForm
 
 PAGE = "jobs/sources/list.html"
+PREVIEW_FRAGMENT = "jobs/sources/_preview.html"
 STATUS_FRAGMENT = "jobs/sources/_run_status.html"
 ROW_FRAGMENT = "jobs/sources/_subscription.html"
 # A queued run not picked up after this long: the page says the worker may be down.
 WORKER_WAIT_HINT = timedelta(seconds=30)
 FORMS = {"board": BoardSubscriptionForm, "search": SearchSubscriptionForm}
+ABANDONED = "The background worker stopped before it finished. Please try again."
 
 
 def get_subscription_for_user(request: AuthedRequest, pk: int) -> SourceSubscription:
@@ -45,14 +48,15 @@ def _decorate(subscription: SourceSubscription, run: IngestionRun | None) -> Sou
     subscription.next_allowed = ingest.next_allowed_at(subscription)
     subscription.source_available = bool(cls and cls.is_enabled())
     subscription.latest_run = _decorate_run(run)
-    subscription.refreshable = ingest.can_refresh_now(subscription) and not (run is not None and run.polling)
+    subscription.refreshable = ingest.can_refresh_now(subscription, run) and not (run is not None and run.polling)
     return subscription
 
 
 def _decorate_run(run: IngestionRun | None) -> IngestionRun | None:
     if run is not None:
-        age = timezone.now() - run.created_at
-        run.is_stale = run.is_active and age > ingest.STALE_AFTER
+        now = timezone.now()
+        age = now - run.created_at
+        run.is_stale = run.is_abandoned(now)  # its worker died; the recovery task will say so on the run
         run.polling = run.is_active and not run.is_stale
         run.waiting_long = run.status == IngestionRun.Status.QUEUED and age > WORKER_WAIT_HINT
     return run
@@ -118,18 +122,52 @@ def subscription_add(request: AuthedRequest, mode: str) -> HttpResponse:
 @login_required
 @require_POST
 def subscription_preview(request: AuthedRequest, mode: str) -> HttpResponse:
-    """Fetch now and show what this subscription would bring; nothing is saved."""
+    """Queue a fetch of what this subscription would bring (nothing is saved) and show it as it arrives:
+    the board is asked by a background worker, never by this request."""
     form = _bound_form(request, mode, for_preview=True)
     if not form.is_valid():
         if request.htmx:  # 200: htmx does not swap error responses, and the errors must show
-            return render(request, "jobs/sources/_preview.html", {"form_errors": form})
+            return render(request, PREVIEW_FRAGMENT, {"form_errors": form})
         return render(request, PAGE, _page_context(request, **{f"{mode}_form": form}), status=400)
     data = form.cleaned_data
-    result = ingest.preview(user=request.user, kind=data["kind"], params=data["params"])
-    context = {"preview": result, "preview_source": SOURCES[data["kind"]].label, "preview_name": data["label"]}
+    fetch = fetches.queue_fetch(user=request.user, kind=BackgroundFetch.Kind.PREVIEW,
+                        request={"kind": data["kind"], "params": data["params"], "label": data["label"]})
     if request.htmx:
-        return render(request, "jobs/sources/_preview.html", context)
+        return render(request, PREVIEW_FRAGMENT, _preview_context(fetch))
+    return redirect("sources:preview_result", pk=fetch.pk)
+
+
+@login_required
+@require_GET
+def preview_result(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The preview as it stands: polling itself while the board is asked, then what it would bring."""
+    fetch = get_object_or_404(BackgroundFetch.objects.for_user(request.user), pk=pk,
+                              kind=BackgroundFetch.Kind.PREVIEW)
+    context = _preview_context(fetch)
+    if request.htmx:
+        return render(request, PREVIEW_FRAGMENT, context)
+    kind, params = fetch.request.get("kind", ""), fetch.request.get("params", {})
+    mode = "board" if kind in SOURCES and SOURCES[kind].takes == "board" else "search"
+    form = FORMS[mode](user=request.user, prefix=mode, initial={"kind": kind, **params,
+                                                                "label": fetch.request.get("label", "")})
     return render(request, PAGE, _page_context(request, **{f"{mode}_form": form}, **context))
+
+
+def _preview_context(fetch: BackgroundFetch) -> dict:
+    now = timezone.now()
+    pending = fetch.is_pending and not fetch.is_abandoned(now)
+    kind = fetch.request.get("kind", "")
+    if pending:
+        preview = None
+    elif fetch.status == BackgroundFetch.Status.SUCCEEDED:
+        preview = fetches.preview_result(fetch)
+    else:
+        preview = fetches.PreviewResult(error=fetch.error or ABANDONED)
+    return {"fetch": fetch, "pending": pending, "preview": preview,
+            "waiting_long": pending and fetch.status == BackgroundFetch.Status.QUEUED
+            and now - fetch.created_at > WORKER_WAIT_HINT,
+            "preview_source": SOURCES[kind].label if kind in SOURCES else kind,
+            "preview_name": fetch.request.get("label", "")}
 
 
 @login_required

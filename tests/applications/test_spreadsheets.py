@@ -10,6 +10,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.core import signing
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from applications.models import Application, Status
 from applications.services import start_application
@@ -604,3 +606,66 @@ def test_large_previews_import_all_without_per_row_checkboxes(alice_client, sett
                                  {"token": response.context["token"], "select": "all"})
     assert response.status_code == 302
     assert Job.objects.count() == 3
+
+
+# --------------------------------------------------------------------------- preview and confirm agree
+
+
+def test_a_row_dated_past_2100_is_an_error_in_the_preview_and_the_other_rows_import(alice_client, alice):
+    """Once a preview called a year-9999 applied date new; confirming then crashed on its follow-up
+    date (a week after the end of the calendar) and imported nothing."""
+    data = ours({"title": "Good Row", "company": "Acme", "status": "applied", "date_applied": "2024-01-01"},
+                {"title": "Far Row", "company": "Acme", "status": "applied", "date_applied": "9999-12-31"},
+                {"title": "Old Row", "company": "Acme", "posted_date": "1999-12-31"})
+
+    preview = upload(alice_client, data).context["preview"]
+
+    assert preview.importable_lines == [2]
+    assert by_line(preview)[3].errors == ["date_applied: Use a date between 2000 and 2100."]
+    assert by_line(preview)[4].errors == ["posted_date: Use a date between 2000 and 2100."]
+    token = upload(alice_client, data).context["token"]
+    response = alice_client.post(reverse("spreadsheets:import_confirm"), {"token": token, "line": ["2", "3", "4"]})
+    assert last_message(response) == "Imported 1 job (2 skipped)"
+    assert list(Job.objects.values_list("title", flat=True)) == ["Good Row"]
+
+
+def test_a_salary_the_columns_cannot_hold_is_a_row_error(alice):
+    preview = preview_import(alice, ours({"title": "Chief", "company": "Acme",
+                                          "salary_text": "$1,000,000,000,000 per year"}))
+    assert preview.rows[0].errors == ["salary_text: That amount is out of range: salaries up to "
+                                      "9,999,999,999.99 can be stored."]
+
+
+_CELLS = {
+    "title": st.sampled_from(["Role A", "Role B", ""]) | st.text(max_size=12),
+    "company": st.sampled_from(["Acme", "Beta"]) | st.text(max_size=12),
+    "location": st.sampled_from(["", "Berlin", "Remote"]),
+    "remote_option": st.sampled_from(["", "remote", "Hybrid", "moon"]),
+    "url": st.sampled_from(["", "https://jobs.example.com/1", "https://jobs.example.com/1?utm_source=x",
+                            "javascript:alert(1)", "https://jobs.example.com/" + "a" * 1990]),
+    "salary_text": st.sampled_from(["", "€60k–80k", "$1,000,000,000,000 per year", "9999999999999 per hour"]),
+    "external_id": st.sampled_from(["", "1", "2"]),
+    "source": st.sampled_from(["", "csv", "greenhouse"]),
+    "posted_date": st.sampled_from(["", "2024-01-01", "9999-12-31", "0001-01-01", "2024-02-30"]),
+    "date_applied": st.sampled_from(["", "2024-01-01", "9999-12-31", "2100-12-31", "1999-12-31"]),
+    "status": st.sampled_from(["", "applied", "offer", "interested", "rejected"]),
+}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.fixed_dictionaries(_CELLS), min_size=1, max_size=5))
+def test_confirm_imports_exactly_the_rows_the_preview_called_new(alice, rows):
+    data = ours(*rows)
+    try:
+        preview = preview_import(alice, data)
+    except CSVFileError:
+        return
+    new = {row.fields["title"] for row in preview.rows if row.importable}
+    before = set(Job.objects.filter(user=alice).values_list("id", flat=True))
+
+    result = apply_import(alice, data, lines=set(preview.importable_lines))
+
+    created = Job.objects.filter(user=alice).exclude(id__in=before)
+    assert result.created == len(preview.importable_lines)
+    assert set(created.values_list("title", flat=True)) == new
+    created.delete()

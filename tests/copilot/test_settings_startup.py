@@ -27,7 +27,8 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("DEBUG", "perhaps"), ("DATABASE_URL", "nosuchdb://x"), ("SITE_URL", "not-a-url"), ("EMAIL_URL", "http://mail")],
+    [("DEBUG", "perhaps"), ("DATABASE_URL", "nosuchdb://x"), ("SITE_URL", "not-a-url"), ("EMAIL_URL", "http://mail"),
+     ("TRUSTED_PROXY_COUNT", "nginx"), ("TRUSTED_PROXY_COUNT", "-1"), ("DATABASE_CONNECT_TIMEOUT", "0")],
 )
 def test_a_malformed_variable_stops_start_up_naming_it(variable, value):
     result = run_manage("check", **{"DEBUG": "1", variable: value})
@@ -66,6 +67,24 @@ def test_redis_url_makes_redis_the_cache_and_the_task_broker():
     result = run_manage("shell", "-c", script, DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/15")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-3:] == ["redis://127.0.0.1:6379/15", "False", "42"]
+
+
+def test_trusted_proxy_count_sets_how_the_login_limits_find_the_client():
+    script = "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    assert run_manage("shell", "-c", script, DEBUG="1").stdout.split()[-1] == "0"
+    assert run_manage("shell", "-c", script, DEBUG="1", TRUSTED_PROXY_COUNT="1").stdout.split()[-1] == "1"
+
+
+def test_without_redis_every_process_shares_one_cache_in_the_database(tmp_path):
+    """The login limits live in the cache: each gunicorn worker must see the others' counts."""
+    database = f"sqlite:///{tmp_path / 'shared-cache.sqlite3'}"
+    assert run_manage("migrate", "--noinput", DEBUG="1", DATABASE_URL=database).returncode == 0
+    written = run_manage("shell", "-c", "from django.core.cache import cache; cache.set('probe', 42, 60)",
+                         DEBUG="1", DATABASE_URL=database)
+    read = run_manage("shell", "-c", "from django.core.cache import cache; print(cache.get('probe'))",
+                      DEBUG="1", DATABASE_URL=database)
+    assert written.returncode == 0 and read.returncode == 0, written.stderr + read.stderr
+    assert read.stdout.split()[-1] == "42"
 
 
 # What a process that has imported pytest sees in the production settings, and how it answers a request

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from applications.models import Application
 from applications.services import move_application, schedule_interview, start_application
+from insights.cache import cache
 from tests.factories import make_job
 
 STACKS = [["Python", "Django", "PostgreSQL"], ["Go", "Kubernetes"], ["Python", "AWS"], ["React", "TypeScript"], []]

@@ -192,3 +192,35 @@ def test_the_job_page_says_when_a_group_is_empty(alice_client, alice):
     job = make_job(alice, title="Dev", tech_stack=["Python"])
     groups = alice_client.get(job.get_absolute_url()).content.decode().split('id="skills-asked"')[1]
     assert groups.split("</section>")[0].count("None found") == 2
+
+
+@pytest.mark.parametrize("salary", ["$1,000,000,000,000 per year", "€10,000,000,000 – €20,000,000,000"])
+def test_a_salary_the_columns_cannot_hold_is_refused_with_a_message_on_create(alice_client, alice, salary):
+    response = alice_client.post(reverse("jobs:create"), {"title": "Chief", "company": "Acme", "salary_text": salary})
+    assert response.status_code == 400
+    assert "That amount is out of range" in response.content.decode()
+    assert not Job.objects.filter(user=alice).exists()
+
+
+def test_a_salary_the_columns_cannot_hold_is_refused_with_a_message_on_edit(alice_client, alice_job):
+    response = alice_client.post(reverse("jobs:edit", args=[alice_job.pk]),
+                                 {"title": "Chief", "company": "Acme", "salary_text": "$1,000,000,000,000 per year"})
+    assert response.status_code == 400
+    assert "That amount is out of range" in response.content.decode()
+    alice_job.refresh_from_db()
+    assert alice_job.title != "Chief"
+
+
+def test_the_largest_storable_salary_is_kept(alice_client, alice):
+    alice_client.post(reverse("jobs:create"), {"title": "Chief", "company": "Acme",
+                                               "salary_text": "$9,999,999,999 per year"})
+    assert str(Job.objects.get(user=alice).salary_max) == "9999999999.00"
+
+
+@pytest.mark.parametrize("field", ["posted_date", "date_applied"])
+@pytest.mark.parametrize("day", ["9999-12-31", "1999-12-31", "0001-01-01"])
+def test_job_dates_outside_2000_to_2100_are_refused_with_a_message(alice_client, alice, field, day):
+    response = alice_client.post(reverse("jobs:create"), {"title": "T", "company": "C", field: day})
+    assert response.status_code == 400
+    assert "Use a date between 2000 and 2100." in response.content.decode()
+    assert not Job.objects.filter(user=alice).exists()

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from jobs.salary import SalaryRange, format_salary, parse_salary
+from jobs.salary import MAX_AMOUNT, SalaryRange, format_salary, parse_salary
 
 D = Decimal
 
@@ -119,3 +119,16 @@ def test_shares_counts_and_names_are_not_pay(text):
 def test_bare_numbers_count_where_the_text_speaks_of_pay(text, expected):
     result = parse_salary(text)
     assert (result.min, result.max) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["1" + "0" * 30, "$" + "9" * 40 + " per year", "9" * 29 + "k", "€1,000,000,000,000,000,000,000,000,000"])
+def test_amounts_past_decimals_precision_are_read_never_raise_and_are_not_storable(text):
+    salary = parse_salary(text)
+    assert salary.max is not None and salary.max > MAX_AMOUNT
+    assert not salary.storable
+
+
+def test_amounts_the_columns_hold_are_storable():
+    assert parse_salary("$9,999,999,999 per year").storable
+    assert parse_salary("").storable  # no salary is fine

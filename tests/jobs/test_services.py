@@ -1,8 +1,9 @@
+from datetime import date
 from decimal import Decimal
 
 from jobs.matching import match_job, queryset_totals
 from jobs.models import Job
-from jobs.services import update_job
+from jobs.services import fill_derived_fields, update_job
 from tests.factories import make_job
 
 
@@ -92,3 +93,11 @@ def test_a_changed_salary_text_is_read_again(alice):
     assert (job.salary_min, job.salary_max, job.salary_currency) == (Decimal(100000), Decimal(120000), "USD")
     update_job(job=job, salary_text="Competitive")
     assert (job.salary_text, job.salary_min, job.salary_currency) == ("Competitive", None, "")
+
+
+def test_a_date_from_a_machine_outside_2000_to_2100_is_dropped_not_stored():
+    job = Job(title="T", company="C", posted_date=date(9999, 12, 31), date_applied=date(1970, 1, 1))
+    job = fill_derived_fields(job, stack_given=True)
+    assert job.posted_date is None and job.date_applied is None
+    kept = fill_derived_fields(Job(title="T", company="C", posted_date=date(2026, 3, 1)), stack_given=True)
+    assert kept.posted_date == date(2026, 3, 1)

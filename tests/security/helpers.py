@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from applications.services import add_note, schedule_interview
-from jobs.models import IngestionRun, SourceSubscription
+from jobs.models import BackgroundFetch, IngestionRun, SourceSubscription
 from tests.factories import make_application, make_job
 
 SECRET = "Zanzibar Quantum Widgets"  # appears in alice's data only
@@ -23,4 +23,12 @@ def objects(alice):
     subscription = SourceSubscription.objects.create(user=alice, kind="greenhouse", params={"board": "zanzibar"},
                                                      label=SECRET)
     run = IngestionRun.objects.create(user=alice, subscription=subscription, source="greenhouse", status="succeeded")
-    return {"job": job, "application": application, "interview": interview, "subscription": subscription, "run": run}
+    posting_fetch = BackgroundFetch.objects.create(
+        user=alice, kind="posting", request={"url": "https://jobs.example.com/zanzibar"}, status="succeeded",
+        result={"title": f"{SECRET} Engineer", "company": SECRET, "found_structured_data": True})
+    preview_fetch = BackgroundFetch.objects.create(
+        user=alice, kind="preview", request={"kind": "greenhouse", "params": {"board": "zanzibar"}, "label": SECRET},
+        status="succeeded", result={"fetched": 1, "kept": 1, "new": 1, "sample": [
+            {"title": f"{SECRET} Engineer", "company": SECRET, "url": "", "saved": False}]})
+    return {"job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
+            "posting_fetch": posting_fetch, "preview_fetch": preview_fetch}

@@ -68,3 +68,9 @@ def test_cookies_are_secure_and_http_only(production):
     csrf = production["cookies"]["csrftoken"]
     assert csrf["secure"] is True
     assert csrf["samesite"] == "Lax"
+
+
+def test_permissions_policy_denies_powerful_features(production):
+    policy = production["headers"]["Permissions-Policy"]
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"):
+        assert f"{feature}=()" in policy

@@ -10,10 +10,11 @@ from datetime import date, timedelta
 import pytest
 from django.conf import settings
 from django.db import OperationalError, connections
+from django.utils import timezone
 
 from insights.digests import sending
 from insights.digests import tasks as digest_tasks
-from insights.digests.sending import MAX_ATTEMPTS, clean_subject, send_due_digests
+from insights.digests.sending import MAX_ATTEMPTS, clean_subject, recover_claims, send_due_digests
 from insights.models import DigestLog
 from tests.factories import make_user
 
@@ -248,10 +249,42 @@ def test_a_failed_digest_is_not_retried_on_the_next_local_day(alice, alice_has_n
 
 def test_a_crash_between_send_and_mark_never_sends_a_second_mail(alice, alice_has_news):
     send_due_digests(MORNING)
-    DigestLog.objects.update(status="pending", sent_at=None)  # as if the worker died before marking it sent
+    # As if the worker died handing it over: still "sending" when its lease ran out.
+    DigestLog.objects.update(status="sending", sent_at=None, lease_expires_at=timezone.now() - timedelta(seconds=1))
+    assert recover_claims() == {"retry": 0, "unknown": 1}
     for minute in (15, 30, 45):
         send_due_digests(MORNING + timedelta(minutes=minute))
     assert len(outbox()) == 1
+    log = DigestLog.objects.get()
+    assert log.status == "unknown" and "may or may not have gone out" in log.last_error
+
+
+def dies(user, kind, *, now):
+    raise SystemExit("the worker is killed while building the digest")
+
+
+def test_a_claim_whose_worker_died_before_the_send_is_sent_once_after_recovery(alice, alice_has_news, monkeypatch):
+    real = sending.compose
+    monkeypatch.setattr(sending, "compose", dies)
+    with pytest.raises(SystemExit):
+        send_due_digests(MORNING)
+    monkeypatch.setattr(sending, "compose", real)
+    assert DigestLog.objects.get().status == "pending"
+    assert send_due_digests(MORNING + timedelta(minutes=15))["sent"] == 0  # its lease still holds it
+
+    assert recover_claims(timezone.now() + DigestLog.LEASE) == {"retry": 1, "unknown": 0}
+    for minute in (15, 30, 45):
+        send_due_digests(MORNING + timedelta(minutes=minute))
+    assert len(outbox()) == 1
+    assert DigestLog.objects.get().status == "sent"
+
+
+def test_a_live_claim_is_left_alone_by_recovery(alice, alice_has_news, monkeypatch):
+    monkeypatch.setattr(sending, "compose", dies)
+    with pytest.raises(SystemExit):
+        send_due_digests(MORNING)
+    assert recover_claims() == {"retry": 0, "unknown": 0}
+    assert DigestLog.objects.get().status == "pending"
 
 
 def test_one_users_failure_does_not_stop_the_others(alice, bob, alice_has_news, monkeypatch):

@@ -404,9 +404,9 @@ def test_fetch_posting_uses_the_public_only_door(monkeypatch):
                              headers={"content-type": "text/html; charset=utf-8"}, body=page("graph.html").encode())
 
     monkeypatch.setattr(jsonld, "fetch", fake_fetch)
-    draft = fetch_posting("https://jobs.test/start")
+    draft = fetch_posting("https://jobs.test/start", deadline=20)
     assert calls == [("https://jobs.test/start",
-                      {"public_only": True, "timeout": 8, "max_bytes": 3_000_000, "retries": 1})]
+                      {"public_only": True, "timeout": 8, "max_bytes": 3_000_000, "retries": 1, "deadline": 20})]
     assert draft.title == "Contract Data Engineer (Remote)"
     assert draft.url == "https://jobs.test/final"  # the URL after redirects
 

@@ -19,6 +19,7 @@ from jobs.models import IngestionRun, Job, SourceSubscription
 from jobs.sources import Posting, ingest
 from jobs.sources.ingest import ProfileFilter, run_all, run_subscription, store_postings
 from tests.jobs.sources.helpers import (  # noqa: F401  (only_loopback: autouse)
+    fixture_json,
     make_job,
     make_subscription,
     only_loopback,
@@ -243,7 +244,7 @@ def test_stale_runs_of_a_dead_worker_are_marked_failed(boards, bob):
     IngestionRun.objects.filter(pk=stale.pk).update(created_at=timezone.now() - timedelta(hours=1))
     run_subscription(subscription)
     stale.refresh_from_db()
-    assert stale.status == Status.FAILED and "Abandoned" in stale.error
+    assert stale.status == Status.FAILED and "The worker running this stopped before it finished" in stale.error
 
 
 def test_scraping_switched_off_skips_the_run(boards, bob, settings):
@@ -434,3 +435,43 @@ def test_subscription_params_are_canonical_so_duplicates_collide(bob):
     SourceSubscription.objects.create(user=bob, kind="remotive", params=a)
     with pytest.raises(IntegrityError):
         SourceSubscription.objects.create(user=bob, kind="remotive", params=b)
+
+
+# --------------------------------------------------------------------------- links that are not web addresses
+
+
+def greenhouse_with(url: str) -> dict:
+    payload = fixture_json("greenhouse")
+    for job in payload["jobs"]:
+        job["absolute_url"] = url
+    return payload
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>",
+                                 "JavaScript:alert(1)", "ftp://files.example.com/job", "//evil.example/job"])
+def test_a_board_answering_other_links_gets_its_jobs_stored_without_them(boards, alice, caplog, url):
+    serve(boards, "greenhouse", greenhouse_with(url))
+    with caplog.at_level(logging.WARNING, logger="jobs.sources"):
+        run = ingest.run_subscription(make_subscription(alice, "greenhouse"))
+
+    assert run.status == "succeeded" and run.added > 0
+    assert set(Job.objects.filter(user=alice).values_list("url", flat=True)) == {""}
+    assert any("dropped a link that is not http(s)" in record.getMessage() for record in caplog.records)
+
+
+def test_a_board_that_credits_itself_with_a_script_link_gets_the_homepage_instead(boards, alice):
+    payload = fixture_json("remotive")
+    for job in payload["jobs"]:
+        job["url"] = "javascript:alert(1)"
+    serve(boards, "remotive", payload)
+
+    ingest.run_subscription(make_subscription(alice, "remotive"))
+
+    links = set(Job.objects.filter(user=alice).values_list("url", "attribution_url"))
+    assert links == {("", "https://remotive.com")}
+
+
+def test_board_previews_show_no_other_links(boards, alice):
+    serve(boards, "greenhouse", greenhouse_with("javascript:alert(1)"))
+    preview = ingest.preview(user=alice, kind="greenhouse", params={"board": "nimbus-labs"})
+    assert preview.fetched and all(posting.url == "" for posting, _ in preview.sample)

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from jobs.models import IngestionRun, Job, SourceSubscription
+from jobs.models import BackgroundFetch, IngestionRun, Job, SourceSubscription
 from tests.jobs.sources.helpers import make_subscription, only_loopback, serve  # noqa: F401  (autouse)
 from tests.stubserver import StubResponse
 
@@ -156,38 +156,53 @@ def test_add_a_keyword_search(alice_client, alice, boards):
 # --------------------------------------------------------------------------- preview
 
 
-def test_preview_shows_what_would_be_added_and_saves_nothing(alice_client, alice, boards):
+def preview(client, capture, mode: str, data: dict, **headers):
+    """Ask for a preview with the worker running it as the request commits (Q_CLUSTER sync): the
+    answer to the POST (the fetch just queued) and the preview page or fragment once it is done."""
+    with capture(execute=True):
+        posted = client.post(reverse("sources:preview", args=[mode]), {f"{mode}-{k}": v for k, v in data.items()},
+                             **headers)
+    fetch = BackgroundFetch.objects.latest("id")
+    return posted, client.get(reverse("sources:preview_result", args=[fetch.pk]), **headers)
+
+
+def test_preview_shows_what_would_be_added_and_saves_nothing(alice_client, alice, boards,
+                                                             django_capture_on_commit_callbacks):
     serve(boards, "greenhouse")
-    response = alice_client.post(reverse("sources:preview", args=["board"]),
-                                 {"board-kind": "greenhouse", "board-board": "nimbus-labs"}, **HTMX)
+    _, response = preview(alice_client, django_capture_on_commit_callbacks, "board",
+                          {"kind": "greenhouse", "board": "nimbus-labs"}, **HTMX)
     html = response.content.decode()
     assert response.status_code == 200
     assert "Preview: Nimbus Labs on Greenhouse" in html
     assert "<dt>Fetched</dt><dd>3</dd>" in html and "<dt>Fit your profile</dt><dd>1</dd>" in html
     assert "<dt>Would be added</dt><dd>1</dd>" in html
     assert "Senior Backend Engineer (Python)" in html and "Product Designer" not in html
+    assert 'hx-trigger="every 1s"' not in html  # done: it stops polling
     assert not Job.objects.exists() and not SourceSubscription.objects.exists()
     assert not IngestionRun.objects.exists()
 
 
-def test_preview_without_javascript_renders_the_whole_page(alice_client, alice, boards):
+def test_preview_without_javascript_renders_the_whole_page(alice_client, alice, boards,
+                                                           django_capture_on_commit_callbacks):
     serve(boards, "remotive")
     Job.objects.create(user=alice, title="Senior Python Developer", company="Tidewater Analytics",
                        location="Europe")
-    response = alice_client.post(reverse("sources:preview", args=["search"]),
-                                 {"search-kind": "remotive", "search-query": "python"})
+    posted, response = preview(alice_client, django_capture_on_commit_callbacks, "search",
+                               {"kind": "remotive", "query": "python"})
+    assert posted.status_code == 302
     html = response.content.decode()
     assert response.status_code == 200 and "<h1>Job sources</h1>" in html
     assert "<dt>Already saved</dt><dd>1</dd>" in html and "Already saved</span>" in html
     assert "via Remotive" in html  # attribution shown next to the board's jobs
     assert 'value="python"' in html
+    assert "<noscript>" not in html  # done: no more reloading
     assert Job.objects.count() == 1
 
 
-def test_preview_reports_a_failing_board(alice_client, boards):
+def test_preview_reports_a_failing_board(alice_client, boards, django_capture_on_commit_callbacks):
     serve(boards, "lever", StubResponse(500))
-    response = alice_client.post(reverse("sources:preview", args=["board"]),
-                                 {"board-kind": "lever", "board-board": "fernwood-audio"}, **HTMX)
+    _, response = preview(alice_client, django_capture_on_commit_callbacks, "board",
+                          {"kind": "lever", "board": "fernwood-audio"}, **HTMX)
     assert "We could not fetch it: HTTP 500" in response.content.decode()
 
 
@@ -196,15 +211,57 @@ def test_preview_of_an_invalid_form_lists_the_errors(alice_client, boards):
                                  **HTMX)
     assert response.status_code == 200  # htmx swaps only 2xx responses
     assert "recognise this address" in response.content.decode()
-    assert not boards.requests
+    assert not boards.requests and not BackgroundFetch.objects.exists()
 
 
-def test_a_source_already_followed_can_still_be_previewed(alice_client, alice, boards):
+def test_a_source_already_followed_can_still_be_previewed(alice_client, alice, boards,
+                                                          django_capture_on_commit_callbacks):
     serve(boards, "greenhouse")
     make_subscription(alice, "greenhouse")
-    response = alice_client.post(reverse("sources:preview", args=["board"]),
-                                 {"board-kind": "greenhouse", "board-board": "nimbus-labs"}, **HTMX)
+    _, response = preview(alice_client, django_capture_on_commit_callbacks, "board",
+                          {"kind": "greenhouse", "board": "nimbus-labs"}, **HTMX)
     assert "<dt>Fetched</dt><dd>3</dd>" in response.content.decode()
+
+
+def test_a_preview_is_only_queued_by_the_request_and_polls_until_a_worker_is_done(alice_client, boards):
+    serve(boards, "greenhouse")
+    response = alice_client.post(reverse("sources:preview", args=["board"]),  # no worker here
+                                 {"board-kind": "greenhouse", "board-board": "nimbus-labs"}, **HTMX)
+
+    fetch = BackgroundFetch.objects.get()
+    html = response.content.decode()
+    assert fetch.status == "queued" and not boards.requests  # the web request asked no board
+    assert 'hx-trigger="every 1s"' in html and reverse("sources:preview_result", args=[fetch.pk]) in html
+    assert "Queued" in html and "Preview: Nimbus Labs on Greenhouse" in html
+    page = alice_client.get(reverse("sources:preview_result", args=[fetch.pk])).content.decode()
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page  # reloads without JavaScript
+    assert 'value="nimbus-labs"' in page  # the form keeps what was asked
+
+
+def test_a_slow_board_is_cut_at_the_previews_deadline(alice_client, boards, settings, monkeypatch,
+                                                     django_capture_on_commit_callbacks):
+    settings.JOB_SOURCE_TIMEOUT = 5  # each read may wait long; the whole fetch may not
+    monkeypatch.setattr(BackgroundFetch, "DEADLINE", 1.0)
+    path = serve(boards, "greenhouse", StubResponse(200, {"Content-Type": "application/json"}, b"{}", delay=3))
+    _, response = preview(alice_client, django_capture_on_commit_callbacks, "board",
+                          {"kind": "greenhouse", "board": "nimbus-labs"}, **HTMX)
+    assert "gave up after 1s overall" in response.content.decode()
+    assert boards.hits(path) == 1  # no retry past the deadline
+
+
+def test_another_users_preview_is_a_404(alice_client, bob):
+    fetch = BackgroundFetch.objects.create(user=bob, kind="preview", request={"kind": "greenhouse"})
+    assert alice_client.get(reverse("sources:preview_result", args=[fetch.pk])).status_code == 404
+
+
+def test_a_refused_connection_names_the_board_not_an_address(alice_client, boards, settings,
+                                                             django_capture_on_commit_callbacks):
+    settings.JOB_BOARD_BASE_URLS = {"greenhouse": "http://localhost:9"}
+    _, response = preview(alice_client, django_capture_on_commit_callbacks, "board",
+                          {"kind": "greenhouse", "board": "nimbus-labs"}, **HTMX)
+    html = response.content.decode()
+    assert "We could not fetch it: connection to localhost failed" in html
+    assert "127.0.0.1" not in html and "::1" not in html
 
 
 def test_unknown_form_mode_is_a_404(alice_client):

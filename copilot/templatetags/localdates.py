@@ -1,0 +1,22 @@
+"""``{{ value|local:"D j M Y, H:i" }}``: a date-time in the viewer's zone, even one stored near the end
+of the calendar (shown in UTC, saying so, where the viewer's zone would pass year 9999)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import template
+from django.utils import dateformat
+
+from copilot.dates import localtime_or_utc
+
+register = template.Library()
+
+
+@register.filter(expects_localtime=False)
+def local(value: datetime | None, format_string: str) -> str:
+    if not isinstance(value, datetime):
+        return ""
+    shown = localtime_or_utc(value)
+    text = dateformat.format(shown, format_string)
+    return text if shown is not value else f"{text} UTC"
