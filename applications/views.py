@@ -108,9 +108,16 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        if request.htmx:
-            return HttpResponse("That status is not valid; nothing changed.", status=400)
-        messages.error(request, "That status is not valid; nothing changed.")
+        error = "That status is not valid; nothing changed."
+        returns = request.POST.get("return") if request.htmx else None
+        if returns == "board":  # the board again, the message on the card that did not move
+            return render(request, "applications/board.html#board",
+                          {"columns": board_columns(request.user), "status_choices": Status.choices,
+                           "move_error": error, "failed_move": application.pk}, status=400)
+        if returns == "row":
+            return render(request, "applications/_table_row.html", {
+                "application": application, "status_choices": Status.choices, "move_error": error}, status=400)
+        messages.error(request, error)
         return render(request, "applications/detail.html", _detail_context(application, move_form=form), status=400)
     application = move_application(application=application, status=form.cleaned_data["status"],
                                    note=form.cleaned_data["note"])

@@ -59,6 +59,16 @@ class JobForm(forms.ModelForm):
             "salary_text": "As written in the posting, e.g. “€60k–75k per year”.",
         }
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # No maxlength in the page: a browser cuts a pasted title there without a word. The server says so.
+        for name in ("title", "company", "location"):
+            field = self.fields[name]
+            field.widget.attrs.pop("maxlength", None)
+            field.error_messages["max_length"] = (
+                f"This is too long: at most {Job._meta.get_field(name).max_length} characters, "
+                "and it has %(show_value)d. Please shorten it.")
+
     def clean(self):
         super().clean()
         cleaned = self.cleaned_data

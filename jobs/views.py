@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from copilot.accounts.services import get_profile
 from copilot.requests import AuthedRequest
+from jobs.duplicates import Duplicate, find_duplicate
 from jobs.forms import JobForm
 from jobs.matching import match_job
 from jobs.models import Job, JobOrigin, JobType, RemoteOption
@@ -34,30 +37,33 @@ def get_job_for_user(request: AuthedRequest, pk: int) -> Job:
     return get_object_or_404(Job.objects.for_user(request.user).select_related("application"), pk=pk)
 
 
-@login_required
-def job_list(request: AuthedRequest) -> HttpResponse:
-    filters = JobFilters.from_query(request.GET)
-    page = Paginator(filter_jobs(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
+def _list_context(user, params: QueryDict) -> dict:
+    filters = JobFilters.from_query(params)
+    page = Paginator(filter_jobs(user, filters), PAGE_SIZE).get_page(params.get("page"))
+    query = params.copy()
     query.pop("page", None)
-    context = {
+    return {
         "page": page,
         "jobs": page.object_list,
         "filters": filters,
         "query": query.urlencode(),
-        "sources": sources_for(request.user),
+        "sources": sources_for(user),
         "sorts": SORTS,
         "states": STATES,
-        "closed_hidden": closed_count(request.user) if filters.state == "open" else 0,
+        "closed_hidden": closed_count(user) if filters.state == "open" else 0,
         "added_choices": ADDED_WITHIN,
         "remote_choices": RemoteOption.choices,
         "job_type_choices": JobType.choices,
         "status_choices": application_status_choices(),
     }
+
+
+@login_required
+def job_list(request: AuthedRequest) -> HttpResponse:
     template = "jobs/list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
-    return render(request, template, context)
+    return render(request, template, _list_context(request.user, request.GET))
 
 
 @login_required
@@ -70,6 +76,19 @@ def form_context(form: JobForm, **extra) -> dict:
     return {"form": form, "skill_suggestions": skill_names(), **extra}
 
 
+def _duplicate_of(request: AuthedRequest, form: JobForm, *, job: Job | None = None) -> Duplicate | None:
+    """The user's job this form would repeat, unless they chose "Save anyway" (or an edit left the
+    fields that identify a job as they were)."""
+    if request.POST.get("save_anyway"):
+        return None
+    if job is not None and not {"url", "company", "title", "location", "remote_option"} & set(form.changed_data):
+        return None
+    data = form.cleaned_data
+    return find_duplicate(request.user, url=data.get("url", ""), company=data.get("company", ""),
+                          title=data.get("title", ""), location=data.get("location", ""),
+                          remote_option=data.get("remote_option", ""), exclude_pk=job.pk if job else None)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def job_create(request: AuthedRequest) -> HttpResponse:
@@ -77,19 +96,24 @@ def job_create(request: AuthedRequest) -> HttpResponse:
     origin = request.POST.get("origin", JobOrigin.MANUAL)
     if origin not in ORIGINS:
         origin = JobOrigin.MANUAL
+    duplicate = None
     if request.method == "POST":
         form = JobForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and (duplicate := _duplicate_of(request, form)) is None:
             job = create_job(user=request.user, source=origin, **form.cleaned_data)
-            messages.success(request, f"Saved “{job.title}” at {job.company}.")
             if inline:
-                return render(request, "jobs/_created.html", {"job": job})
+                # The list behind the panel is redrawn with the filters it shows (count, empty state);
+                # the message is in the fragment, not in the session, so no later page repeats it.
+                params = QueryDict(urlsplit(request.htmx.current_url or "").query)
+                return render(request, "jobs/_created.html", {"job": job, **_list_context(request.user, params)})
+            messages.success(request, f"Saved “{job.title}” at {job.company}.")
             return redirect(job)
         status = 400
     else:
         form, status = JobForm(), 200
     template = "jobs/_form_panel.html" if inline else "jobs/form.html"
-    return render(request, template, form_context(form, origin=origin, heading="Add a job"), status=status)
+    context = form_context(form, origin=origin, heading="Add a job", duplicate=duplicate)
+    return render(request, template, context, status=status)
 
 
 @login_required
@@ -97,9 +121,10 @@ def job_create(request: AuthedRequest) -> HttpResponse:
 def job_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
     inline = bool(request.htmx)
+    duplicate = None
     if request.method == "POST":
         form = JobForm(request.POST, instance=job)
-        if form.is_valid():
+        if form.is_valid() and (duplicate := _duplicate_of(request, form, job=job)) is None:
             update_job(job=job, **form.cleaned_data)
             if inline:
                 return render(request, "jobs/_row.html", {"job": job})
@@ -109,7 +134,8 @@ def job_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         form, status = JobForm(instance=job), 200
     template = "jobs/_edit_row.html" if inline else "jobs/form.html"
-    return render(request, template, form_context(form, job=job, heading=f"Edit “{job.title}”"), status=status)
+    context = form_context(form, job=job, heading=f"Edit “{job.title}”", duplicate=duplicate)
+    return render(request, template, context, status=status)
 
 
 @login_required

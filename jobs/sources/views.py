@@ -126,8 +126,8 @@ def subscription_preview(request: AuthedRequest, mode: str) -> HttpResponse:
     the board is asked by a background worker, never by this request."""
     form = _bound_form(request, mode, for_preview=True)
     if not form.is_valid():
-        if request.htmx:  # 200: htmx does not swap error responses, and the errors must show
-            return render(request, PREVIEW_FRAGMENT, {"form_errors": form})
+        if request.htmx:  # 400 is swapped like 200 (htmx-config in base.html): the errors show in the preview
+            return render(request, PREVIEW_FRAGMENT, {"form_errors": form}, status=400)
         return render(request, PAGE, _page_context(request, **{f"{mode}_form": form}), status=400)
     data = form.cleaned_data
     fetch = fetches.queue_fetch(user=request.user, kind=BackgroundFetch.Kind.PREVIEW,

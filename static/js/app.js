@@ -17,3 +17,45 @@
     if (window.confirm(question)) event.detail.issueRequest(true);
   });
 })();
+
+// Form errors answer 400 and are swapped in place (responseHandling in base.html's htmx-config). Any other
+// failed htmx request is not swapped; without this it would do nothing visible, so say what happened.
+(function () {
+  "use strict";
+  var MESSAGES = {
+    403: "Your session has expired or the page is out of date. Reload the page and try again.",
+    404: "That item no longer exists. Reload the page to see the current state.",
+    413: "That is too large to send.",
+    429: "Too many requests in a short time. Wait a moment and try again."
+  };
+  function show(text) {
+    var main = document.getElementById("main");
+    if (!main) return;
+    var box = document.getElementById("request-error");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "request-error";
+      box.className = "messages";
+      box.setAttribute("role", "alert");
+      main.insertBefore(box, main.firstChild);
+    }
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.className = "message error";
+    p.textContent = text;
+    box.appendChild(p);
+    box.scrollIntoView({ block: "nearest" });
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    var status = event.detail.xhr.status;
+    show(MESSAGES[status] || "Something went wrong on our side (error " + status + "); nothing was changed. " +
+         "Please try again.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    show("The server could not be reached. Check your connection and try again.");
+  });
+  document.addEventListener("htmx:beforeRequest", function () {
+    var box = document.getElementById("request-error");
+    if (box) box.remove();
+  });
+})();

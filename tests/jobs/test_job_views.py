@@ -117,7 +117,7 @@ def test_inline_create_returns_the_new_row_out_of_band(alice_client, alice):
                                  headers={"HX-Request": "true"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert 'hx-swap-oob="afterbegin:#job-rows"' in html and "Inline Role" in html
+    assert 'id="results" class="section" aria-live="polite" hx-swap-oob="true"' in html and "Inline Role" in html
 
 
 def test_edit_updates_and_inline_edit_returns_the_row(alice_client, alice_job):

@@ -209,7 +209,7 @@ def test_preview_reports_a_failing_board(alice_client, boards, django_capture_on
 def test_preview_of_an_invalid_form_lists_the_errors(alice_client, boards):
     response = alice_client.post(reverse("sources:preview", args=["board"]), {"board-url": "https://x.example"},
                                  **HTMX)
-    assert response.status_code == 200  # htmx swaps only 2xx responses
+    assert response.status_code == 400  # swapped in place like every form error (base.html's htmx-config)
     assert "recognise this address" in response.content.decode()
     assert not boards.requests and not BackgroundFetch.objects.exists()
 

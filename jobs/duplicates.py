@@ -1,0 +1,35 @@
+"""Is a job typed or pasted by hand one the user already has? The same rules as the CSV import and the
+board ingestion (:class:`jobs.dedup.Deduplicator`), plus the plain case those leave out on purpose: the same
+canonical URL alone (a careers page listing several roles) is worth a warning when a person saves it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jobs.dedup import Deduplicator, canonical_url
+from jobs.models import Job
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    job: Job
+    reason: str  # completes "You already have …, …"
+
+
+def find_duplicate(user, *, url: str = "", company: str = "", title: str = "", location: str = "",
+                   remote_option: str = "", exclude_pk: int | None = None) -> Duplicate | None:
+    """The user's job that ``url``/``company``/``title``/``location`` most likely is, or None.
+    Two queries at most (the canonical URL, then the fields the deduplication rules read)."""
+    jobs = Job.objects.for_user(user)
+    if exclude_pk is not None:
+        jobs = jobs.exclude(pk=exclude_pk)
+    canon = canonical_url(url)[:2000] if url else ""
+    if canon:
+        same_link = jobs.filter(canonical_url=canon).order_by("-created_at", "-pk").first()
+        if same_link is not None:
+            return Duplicate(same_link, "with the same link")
+    rows = jobs.values_list("id", "url", "company", "title", "location", "remote_option")
+    found = Deduplicator(rows).match(url, company, title, location, remote_option)
+    if found is None:
+        return None
+    return Duplicate(jobs.get(pk=found), "the same role at the same company and place")
