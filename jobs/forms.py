@@ -64,9 +64,10 @@ class JobForm(forms.ModelForm):
         # No maxlength in the page: a browser cuts a pasted title there without a word. The server says so.
         for name in ("title", "company", "location"):
             field = self.fields[name]
+            assert isinstance(field, forms.CharField)
             field.widget.attrs.pop("maxlength", None)
             field.error_messages["max_length"] = (
-                f"This is too long: at most {Job._meta.get_field(name).max_length} characters, "
+                f"This is too long: at most {field.max_length} characters, "
                 "and it has %(show_value)d. Please shorten it.")
 
     def clean(self):
