@@ -54,6 +54,9 @@ class InterviewForm(forms.ModelForm):
         help_text="In your time zone (set in Settings).",
     )
     duration_minutes = forms.IntegerField(label="Minutes", min_value=5, max_value=600, initial=60)
+    # Shown only while the application is Interested or Applied (detail.html); not a field of Interview.
+    move_to_interview = forms.BooleanField(label="Move this application to “Interview”", required=False,
+                                           initial=True)
 
     class Meta:
         model = Interview

@@ -100,12 +100,26 @@ def update_dates(*, application: Application, applied_date: date | None, follow_
     return application
 
 
+#: Statuses an interview moves on to "Interview" when the user accepts the offer to.
+BEFORE_INTERVIEW = frozenset({Status.INTERESTED, Status.APPLIED})
+
+
 @transaction.atomic
-def schedule_interview(*, application: Application, **fields) -> Interview:
+def schedule_interview(*, application: Application, move_to_interview: bool = False, **fields) -> Interview:
+    """Add an interview. A follow-up reminder due by the interview's day is cleared (the interview is the
+    answer it waited for); with ``move_to_interview`` an application not yet there moves to "Interview"."""
     interview = Interview(application=application, **fields)
     interview.full_clean(exclude=["application"])
     interview.save()
-    application.save(update_fields=["updated_at"])
+    if move_to_interview and application.status in BEFORE_INTERVIEW:
+        application = move_application(application=application, status=Status.INTERVIEW,
+                                       note="Interview scheduled")
+    interview_day = timezone.localdate(interview.starts_at)
+    fields_changed = ["updated_at"]
+    if application.follow_up_date is not None and application.follow_up_date <= interview_day:
+        application.follow_up_date = None
+        fields_changed.append("follow_up_date")
+    application.save(update_fields=fields_changed)
     bump_data_version(application.user_id)
     return interview
 

@@ -18,6 +18,7 @@ from applications.forms import DatesForm, InterviewForm, MoveForm, NoteForm
 from applications.models import Application, Interview, Status
 from applications.queries import board_columns, follow_ups, table_queryset
 from applications.services import (
+    BEFORE_INTERVIEW,
     add_note,
     cancel_interview,
     move_application,
@@ -98,6 +99,7 @@ def _detail_context(application: Application, **forms) -> dict:
         "dates_form": forms.get("dates_form") or DatesForm(initial={
             "applied_date": application.applied_date, "follow_up_date": application.follow_up_date}),
         "interview_form": forms.get("interview_form") or InterviewForm(),
+        "offer_interview_move": application.status in BEFORE_INTERVIEW,
         "status_choices": Status.choices,
     }
 
@@ -163,12 +165,20 @@ def interview_add(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = InterviewForm(request.POST)
     if form.is_valid():
+        before = (application.status, application.follow_up_date)
         try:
             schedule_interview(application=application, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Interview added to your calendar.")
+            application.refresh_from_db(fields=["status", "follow_up_date"])
+            said = ["Interview added."]
+            if application.status != before[0]:
+                said.append(f"The application moved to {application.get_status_display()}.")
+            if before[1] is not None and application.follow_up_date is None:
+                said.append("Its follow-up reminder is cleared.")
+            said.append("To see it in your calendar app, download its .ics file or subscribe to your calendar feed.")
+            messages.success(request, " ".join(said))
             return redirect(application)
     return render(request, "applications/detail.html", _detail_context(application, interview_form=form), status=400)
 
