@@ -7,6 +7,7 @@ lives in the top layer; ``manage.py seed_demo`` (run by ``bin/run``) creates it.
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.db import transaction
@@ -22,6 +23,7 @@ from jobs.services import create_job
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "copilot-demo-2026"
 DEMO_EMAIL = "demo@copilot.example"
+DEMO_TIMEZONE = "Europe/Berlin"
 
 DEMO_PROFILE = {
     "skills": ["Python", "Django", "PostgreSQL", "Docker", "REST", "JavaScript", "htmx", "Redis", "Git", "Linux"],
@@ -29,7 +31,7 @@ DEMO_PROFILE = {
     "experience_level": "mid",
     "target_roles": ["Backend Engineer", "Python Developer", "Platform Engineer"],
     "remote_preference": "any",
-    "timezone": "Europe/Berlin",
+    "timezone": DEMO_TIMEZONE,
 }
 
 
@@ -145,6 +147,7 @@ DEMO_SOURCES = ["greenhouse", "remotive", "lever", "url", "manual", "remoteok", 
 def seed_jobs(user) -> None:
     """Create the demo jobs and move their applications through believable histories."""
     now = timezone.now()
+    zone = ZoneInfo(DEMO_TIMEZONE)
     for index, spec in enumerate(DEMO_JOBS):
         fields = {k: v for k, v in spec.items() if k != "flow"}
         job = create_job(user=user, source=DEMO_SOURCES[index % len(DEMO_SOURCES)], **fields)
@@ -158,16 +161,21 @@ def seed_jobs(user) -> None:
         for status in spec["flow"]:
             if status != "interested":
                 application = move_application(application=application, status=status)
-        # Spread the history over the weeks since the job was added, so charts look like a real search.
+        # Spread the history over the weeks since the job was added, so charts look like a real search; a job
+        # added hours ago gets its history squeezed into those hours. Nothing that happened is dated after now,
+        # nor after today where the user lives (issue 14: "applied 4 Dec" on 2 Dec).
         events = list(TimelineEvent.objects.filter(application=application).order_by("id"))
+        gap = min(timedelta(days=2), age / (len(events) + 1))
+        start = now - age + min(timedelta(hours=3), gap / 2)
+        at = [start + gap * step for step in range(len(events))]
         for step, event in enumerate(events):
-            TimelineEvent.objects.filter(pk=event.pk).update(created_at=now - age + timedelta(days=2 * step, hours=3))
-        applied_on = (now - age + timedelta(days=2)).date()
+            TimelineEvent.objects.filter(pk=event.pk).update(created_at=at[step])
+        applied_on = timezone.localdate(at[min(1, len(at) - 1)], zone)
         Application.objects.filter(pk=application.pk).update(
             applied_date=applied_on if application.applied_date else None,
             follow_up_date=(applied_on + timedelta(days=7)) if application.status == "applied" else None,
-            status_changed_at=now - age + timedelta(days=2 * (len(events) - 1), hours=3),
-            updated_at=now - age + timedelta(days=2 * (len(events) - 1), hours=3),
+            status_changed_at=at[-1],
+            updated_at=at[-1],
         )
         if application.applied_date:
             Job.objects.filter(pk=job.pk).update(date_applied=applied_on)
