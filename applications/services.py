@@ -105,9 +105,11 @@ BEFORE_INTERVIEW = frozenset({Status.INTERESTED, Status.APPLIED})
 
 
 @transaction.atomic
-def schedule_interview(*, application: Application, move_to_interview: bool = False, **fields) -> Interview:
-    """Add an interview. A follow-up reminder due by the interview's day is cleared (the interview is the
-    answer it waited for); with ``move_to_interview`` an application not yet there moves to "Interview"."""
+def schedule_interview(*, application: Application, move_to_interview: bool = False, clear_follow_up: bool = False,
+                       **fields) -> Interview:
+    """Add an interview. With ``move_to_interview`` an application not yet there moves to "Interview"; with
+    ``clear_follow_up`` a follow-up reminder due by the interview's day is cleared (the interview is the
+    answer it waited for). The form does both (the move when the user leaves its box ticked)."""
     interview = Interview(application=application, **fields)
     interview.full_clean(exclude=["application"])
     interview.save()
@@ -116,7 +118,7 @@ def schedule_interview(*, application: Application, move_to_interview: bool = Fa
                                        note="Interview scheduled")
     interview_day = timezone.localdate(interview.starts_at)
     fields_changed = ["updated_at"]
-    if application.follow_up_date is not None and application.follow_up_date <= interview_day:
+    if clear_follow_up and application.follow_up_date is not None and application.follow_up_date <= interview_day:
         application.follow_up_date = None
         fields_changed.append("follow_up_date")
     application.save(update_fields=fields_changed)

@@ -167,7 +167,7 @@ def interview_add(request: AuthedRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         before = (application.status, application.follow_up_date)
         try:
-            schedule_interview(application=application, **form.cleaned_data)
+            schedule_interview(application=application, clear_follow_up=True, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:

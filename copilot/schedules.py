@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -60,3 +65,30 @@ SCHEDULES: list[ScheduleSpec] = [
         description="Sends morning briefs and evening summaries due in each user's time zone; retries failed ones.",
     ),
 ]
+
+
+@dataclass(frozen=True)
+class DailyTime:
+    """A daily schedule's time as a page states it: in the server's zone and in the user's."""
+
+    server: str  # "04:00"
+    server_zone: str  # "UTC"
+    local: str  # "05:00"
+    local_zone: str  # "Europe/Berlin"
+
+    @property
+    def same(self) -> bool:
+        return self.server == self.local
+
+
+def daily_time(name: str, *, user_zone: str, now: datetime | None = None) -> DailyTime:
+    """When the daily schedule ``name`` runs today (cron "M H * * *", server time), in both zones: the
+    offset between them changes with daylight saving time, so it is worked out for today."""
+    spec = next(s for s in SCHEDULES if s.name == name)
+    minute, hour = (int(part) for part in spec.cron.split()[:2])
+    server_zone = ZoneInfo(settings.TIME_ZONE)
+    day = (now or timezone.now()).astimezone(server_zone).date()
+    run = datetime.combine(day, time(hour, minute), tzinfo=server_zone)
+    local = run.astimezone(ZoneInfo(user_zone))
+    return DailyTime(server=run.strftime("%H:%M"), server_zone=settings.TIME_ZONE, local=local.strftime("%H:%M"),
+                     local_zone=user_zone)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("health", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("allauth.urls")),
     path("settings/sources/", include("jobs.sources.urls")),
     path("settings/data/", include("insights.data_rights.urls")),

@@ -7,6 +7,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views import defaults
 from django.views.decorators.cache import never_cache
@@ -56,6 +57,15 @@ def health(request: HttpRequest) -> JsonResponse:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """Keep crawlers on the landing page; everything else is private. Also the load test's trivial view."""
     return HttpResponse("User-agent: *\nAllow: /$\nDisallow: /\n", content_type="text/plain")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers (and feed readers, and pages that are not HTML) ask for /favicon.ico whatever a page links:
+    send them to the static icon rather than a 404 on every first visit."""
+    response = redirect(static("img/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -54,6 +54,7 @@ class JobForm(forms.ModelForm):
             "posted_date": forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"),
             "date_applied": forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"),
         }
+        labels = {"url": "Link to the posting"}
         help_texts = {
             "description_html": "Plain text or simple HTML; anything unsafe is removed.",
             "salary_text": "As written in the posting, e.g. “€60k–75k per year”.",

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from copilot.accounts.services import get_profile
 from copilot.requests import AuthedRequest
+from copilot.schedules import daily_time
 from jobs import fetches
 from jobs.models import BackgroundFetch, IngestionRun, SourceSubscription
 from jobs.sources import SOURCES, ingest
@@ -81,6 +82,7 @@ def _page_context(request: AuthedRequest, **extra) -> dict:
         "rule_lines": ingest.ProfileFilter.from_profile(profile).describe(),
         "scraping_enabled": settings.ENABLE_JOB_SCRAPING,
         "limits": [(cls.label, ingest.human_interval(cls.min_interval)) for cls in SOURCES.values()],
+        "daily": daily_time("daily-ingestion", user_zone=profile.timezone),
         **extra,
     }
 

@@ -59,3 +59,18 @@
     if (box) box.remove();
   });
 })();
+
+// Filters that fold on a phone (details[data-fold-narrow]): closed there unless a filter is set, open elsewhere.
+(function () {
+  "use strict";
+  var narrow = window.matchMedia("(max-width: 560px)");
+  function fold() {
+    document.querySelectorAll("details[data-fold-narrow]").forEach(function (details) {
+      if (!narrow.matches) details.open = true;
+      else if (!details.hasAttribute("data-active")) details.open = false;
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fold);
+  else fold();
+  if (narrow.addEventListener) narrow.addEventListener("change", fold);
+})();

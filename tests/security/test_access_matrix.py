@@ -12,7 +12,7 @@ from tests.security.helpers import SECRET
 
 # Open to anyone, by design.
 PUBLIC = {
-    "landing", "health", "robots_txt", "account_login", "account_signup", "account_inactive",
+    "landing", "health", "robots_txt", "favicon", "account_login", "account_signup", "account_inactive",
     "account_reset_password", "account_reset_password_done", "account_reset_password_from_key",
     "account_reset_password_from_key_done", "account_confirm_email", "account_email_verification_sent",
     "account_confirm_login_code", "account_logout",
