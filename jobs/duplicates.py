@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jobs.dedup import Deduplicator, canonical_url
+from jobs.dedup import Deduplicator, canonical_url, company_keys
 from jobs.models import Job
 
 
@@ -19,7 +19,7 @@ class Duplicate:
 def find_duplicate(user, *, url: str = "", company: str = "", title: str = "", location: str = "",
                    remote_option: str = "", exclude_pk: int | None = None) -> Duplicate | None:
     """The user's job that ``url``/``company``/``title``/``location`` most likely is, or None.
-    Two queries at most (the canonical URL, then the fields the deduplication rules read)."""
+    Three queries at most: the canonical URL, the user's company names, the jobs of the matching ones."""
     jobs = Job.objects.for_user(user)
     if exclude_pk is not None:
         jobs = jobs.exclude(pk=exclude_pk)
@@ -28,7 +28,14 @@ def find_duplicate(user, *, url: str = "", company: str = "", title: str = "", l
         same_link = jobs.filter(canonical_url=canon).order_by("-created_at", "-pk").first()
         if same_link is not None:
             return Duplicate(same_link, "with the same link")
-    rows = jobs.values_list("id", "url", "company", "title", "location", "remote_option")
+    # The rules only ever match jobs filed under one of the company's keys: read just those (a user following
+    # boards has thousands of jobs, and reading each one's title and place costs far more than its company).
+    keys = company_keys(company).lookup
+    companies = {name for name in jobs.order_by().values_list("company", flat=True).distinct()
+                 if keys & company_keys(name).own}
+    if not companies:
+        return None
+    rows = jobs.filter(company__in=companies).values_list("id", "url", "company", "title", "location", "remote_option")
     found = Deduplicator(rows).match(url, company, title, location, remote_option)
     if found is None:
         return None

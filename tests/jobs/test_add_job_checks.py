@@ -131,3 +131,13 @@ def test_find_duplicate_skips_the_job_being_edited(alice):
     job = make_job(alice, title="Platform Engineer", company="Orbital Freight", url="https://example.com/p/1")
     assert find_duplicate(alice, url=job.url, title=job.title, company=job.company).job == job
     assert find_duplicate(alice, url=job.url, title=job.title, company=job.company, exclude_pk=job.pk) is None
+
+
+def test_find_duplicate_reads_only_the_jobs_of_matching_companies(alice, django_assert_max_num_queries):
+    make_job(alice, title="Platform Engineer", company="Orbital Freight GmbH", location="Berlin, Germany")
+    for n in range(5):
+        make_job(alice, title=f"Platform Engineer {n}", company=f"Other Company {n}")
+    with django_assert_max_num_queries(3):
+        found = find_duplicate(alice, company="Orbital Freight", title="Platform Engineer", location="Berlin")
+    assert found is not None and found.job.company == "Orbital Freight GmbH"
+    assert find_duplicate(alice, company="Nobody Inc", title="Platform Engineer", location="Berlin") is None
