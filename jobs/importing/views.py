@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRefresh
 
 from copilot.requests import AuthedRequest
+from jobs.duplicates import find_duplicate
 from jobs.fetches import posting_draft, queue_fetch
 from jobs.forms import JobForm
 from jobs.importing.forms import AddFromURLForm
@@ -58,8 +59,12 @@ def add_from_url_result(request: AuthedRequest, pk: int) -> HttpResponse:
                                                            "url", "salary_text", "description_html", "requirements",
                                                            "posted_date", "tech_stack", "preferred_stack",
                                                            "soft_skills")}
+        # Said before the user checks the fields, not only when they press Save.
+        duplicate = find_duplicate(request.user, url=initial["url"] or "", company=initial["company"] or "",
+                                   title=initial["title"] or "", location=initial["location"] or "",
+                                   remote_option=initial["remote_option"] or "")
         context = form_context(JobForm(initial=initial), origin=JobOrigin.URL, heading="Check and save this job",
-                               draft=draft)
+                               draft=draft, duplicate=duplicate)
         return render(request, "jobs/form.html", context)
     url_form = AddFromURLForm(data={"url": fetch.request.get("url", "")})
     url_form.is_valid()

@@ -54,6 +54,13 @@
   document.addEventListener("htmx:sendError", function () {
     show("The server could not be reached. Check your connection and try again.");
   });
+  // A form swapped back with its errors: bring the first message into view (the button pressed may be far below).
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.xhr.status !== 400) return;
+    var root = event.detail.target && event.detail.target.isConnected ? event.detail.target : document;
+    var message = root.querySelector(".duplicate-warning, .field-errors, [role=alert]");
+    if (message) message.scrollIntoView({ block: "center" });
+  });
   document.addEventListener("htmx:beforeRequest", function () {
     var box = document.getElementById("request-error");
     if (box) box.remove();
