@@ -104,7 +104,8 @@ def job_create(request: AuthedRequest) -> HttpResponse:
             if inline:
                 # The list behind the panel is redrawn with the filters it shows (count, empty state);
                 # the message is in the fragment, not in the session, so no later page repeats it.
-                params = QueryDict(urlsplit(request.htmx.current_url or "").query)
+                params = QueryDict(urlsplit(request.htmx.current_url or "").query, mutable=True)
+                params.pop("page", None)  # the first page, where the newest job is
                 return render(request, "jobs/_created.html", {"job": job, **_list_context(request.user, params)})
             messages.success(request, f"Saved “{job.title}” at {job.company}.")
             return redirect(job)

@@ -59,6 +59,16 @@ def test_an_inline_add_keeps_the_filters_the_list_shows(alice_client, alice):
     html = alice_client.post(reverse("jobs:create"), fields(), headers=headers).content.decode()
     results = html.split('id="results"')[1]
     assert "1 job match your filters" in results and "Data Analyst" not in results
+    assert "Page 3" not in results
+
+
+def test_an_inline_add_from_a_later_page_shows_the_first_page(alice_client, alice):
+    for n in range(30):
+        make_job(alice, title=f"Engineer {n}", company=f"Company {n}")
+    headers = {**HTMX, "HX-Current-URL": "http://testserver/jobs/?page=2"}
+    html = alice_client.post(reverse("jobs:create"), fields(), headers=headers).content.decode()
+    results = html.split('id="results"')[1]
+    assert "Page 1 of 2" in results and "Platform Engineer" in results
 
 
 @pytest.mark.parametrize("inline", [True, False])
