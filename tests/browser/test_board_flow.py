@@ -57,3 +57,113 @@ def test_track_from_the_job_list_then_see_it_on_the_board(page):
     assert Application.objects.get(job=job).status == "interested"
     page.goto("/applications/")
     assert page.locator('.kanban-list[data-status="interested"]', has_text="Trackable Job").count() == 1
+
+
+def test_keyboard_move_keeps_focus_on_the_moved_card_and_announces_it(page):
+    user = make_user("kira")
+    application = make_application(user, status="applied", title="Focus Keeper", company="Steady")
+    make_application(user, status="interview", title="Already There")
+    log_in(page, "kira", PASSWORD)
+    page.goto("/applications/")
+    page.focus(f"#move-{application.pk}")
+    page.select_option(f"#move-{application.pk}", "interview")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == f"move-button-{application.pk}"
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#list-interview > #card-{application.pk}')
+    page.wait_for_function(f"document.activeElement && document.activeElement.closest('#card-{application.pk}')")
+    assert page.evaluate("document.activeElement.id") == f"move-button-{application.pk}"
+    status = page.locator("#board-status")
+    assert status.get_attribute("aria-live") == "polite"
+    assert status.inner_text() == "Moved “Focus Keeper” from Applied to Interview. Interview has 2."
+    assert page.locator("#count-interview").inner_text() == "2"
+    assert page.locator("#count-applied").inner_text() == "0"
+    # The card is the first of its new column, and can move on again from there.
+    assert page.locator("#list-interview > .kanban-card").first.get_attribute("id") == f"card-{application.pk}"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == f"move-{application.pk}"
+    page.select_option(f"#move-{application.pk}", "offer")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f'#list-offer > #card-{application.pk}')
+    page.wait_for_function(f"document.activeElement && document.activeElement.closest('#card-{application.pk}')")
+    application.refresh_from_db()
+    assert application.status == "offer"
+    assert not page.console_errors, page.console_errors
+
+
+def test_show_more_and_folded_columns_load_in_place_and_their_cards_move(page):
+    from tests.applications.test_board import add_applications
+
+    user = make_user("lena")
+    older = add_applications(user, "applied", 25)
+    rejected = add_applications(user, "rejected", 2)
+    log_in(page, "lena", PASSWORD)
+    page.goto("/applications/")
+    assert page.locator("#list-applied > .kanban-card").count() == 20
+    assert page.locator("#list-rejected > .kanban-card").count() == 0
+    assert page.locator("#count-rejected").inner_text() == "2"
+
+    page.locator("#more-applied a").click()
+    page.wait_for_selector(f"#card-{older[-1].pk}")
+    assert page.locator("#list-applied > .kanban-card").count() == 25
+    assert page.locator("#more-applied").count() == 0
+
+    # A newly loaded card moves with the keyboard menu, into a folded column.
+    last = older[-1]
+    page.select_option(f"#move-{last.pk}", "withdrawn")
+    page.locator(f"#move-button-{last.pk}").press("Enter")
+    page.wait_for_selector(f"#list-withdrawn > #card-{last.pk}")
+    assert page.locator("#count-applied").inner_text() == "24"
+    assert page.locator("#count-withdrawn").inner_text() == "1"
+
+    page.locator("#expand-rejected").click()
+    page.wait_for_selector(f"#list-rejected > #card-{rejected[0].pk}")
+    assert page.locator("#list-rejected > .kanban-card").count() == 2
+    assert page.locator("#expand-rejected").is_hidden()
+
+    # And a card loaded from a folded column drags back to an open one.
+    drag(page, page.locator(f"#card-{rejected[1].pk} .kanban-company"), page.locator("#list-interview"))
+    page.wait_for_selector(f"#list-interview > #card-{rejected[1].pk}")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#count-rejected").inner_text() == "1"
+    assert page.locator("#count-interview").inner_text() == "1"
+    page.reload()
+    assert page.locator(f"#list-interview > #card-{rejected[1].pk}").count() == 1
+    assert not page.console_errors, page.console_errors
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}])
+def test_every_column_header_and_count_is_visible_or_reachable(page, viewport):
+    user = make_user("mona")
+    for status in ["interested", "applied", "interview", "offer", "rejected", "accepted", "declined", "withdrawn"]:
+        make_application(user, status=status, title=f"{status.title()} role")
+    page.set_viewport_size(viewport)
+    log_in(page, "mona", PASSWORD)
+    page.goto("/applications/")
+    board = page.locator(".kanban")
+    box = board.bounding_box()
+    for status in ["interested", "applied", "interview", "offer", "rejected", "accepted", "declined", "withdrawn"]:
+        head = page.locator(f"#col-{status}")
+        count = page.locator(f"#count-{status}")
+        assert count.inner_text() == "1", status
+        if viewport["width"] >= 1280:
+            # Everything is in view at once: no column hides past the right edge.
+            for element in (head, count):
+                edge = element.bounding_box()
+                assert edge["x"] >= box["x"] and edge["x"] + edge["width"] <= box["x"] + box["width"] + 1, status
+                assert edge["x"] + edge["width"] <= viewport["width"], status
+        else:
+            # On a phone the board scrolls sideways; a visible link per column (with its count) brings it in view.
+            link = page.locator(f'.kanban-jump a[href="#column-{status}"]')
+            assert link.is_visible() and link.inner_text().endswith("1"), status
+            link.click()
+            page.wait_for_timeout(100)
+            edge = head.bounding_box()
+            assert edge["x"] >= 0 and edge["x"] + edge["width"] <= viewport["width"] + 1, status
+    if viewport["width"] >= 1280:
+        assert page.evaluate("(() => { const b = document.querySelector('.kanban'); "
+                             "return b.scrollWidth <= b.clientWidth + 1; })()")
+    else:
+        assert page.evaluate("(() => { const b = document.querySelector('.kanban'); "
+                             "return b.scrollWidth > b.clientWidth; })()")
