@@ -167,3 +167,19 @@ def test_every_column_header_and_count_is_visible_or_reachable(page, viewport):
     else:
         assert page.evaluate("(() => { const b = document.querySelector('.kanban'); "
                              "return b.scrollWidth > b.clientWidth; })()")
+
+
+def test_the_table_on_a_phone_stacks_each_row_with_every_column_named(page):
+    user = make_user("nina")
+    make_application(user, status="applied", title="Stacked Role", company="Narrow Screens")
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, "nina", PASSWORD)
+    page.goto("/applications/table/")
+    row = page.locator("tbody tr").first
+    for label in ["Company", "Status", "Applied", "Follow up", "Updated"]:
+        cell = row.locator(f'td[data-label="{label}"]')
+        box = cell.bounding_box()
+        assert cell.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= 390, label
+        shown = page.evaluate("(cell) => getComputedStyle(cell, '::before').content", cell.element_handle())
+        assert shown == f'"{label}"', label
+    assert page.evaluate("document.documentElement.scrollWidth <= 390")
