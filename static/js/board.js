@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var refocus = null;  // id of the control to focus again once the moved card is in place
+  var loading = null;  // a column being unfolded or extended: focus goes to its first new card
 
   function placeCards() {
     document.querySelectorAll(".kanban-card").forEach(function (card) {
@@ -12,6 +13,13 @@
       var target = document.getElementById("list-" + card.dataset.status);
       if (target) target.insertBefore(card, target.firstChild);  // newest first, as the server orders them
     });
+    if (loading) {
+      var fresh = Array.prototype.find.call(loading.list.querySelectorAll(".kanban-card"), function (card) {
+        return !loading.seen[card.id];
+      });
+      loading = null;
+      if (fresh) fresh.querySelector(".kanban-title").focus();
+    }
     if (refocus) {
       var control = document.getElementById(refocus);
       refocus = null;
@@ -48,6 +56,12 @@
 
   document.addEventListener("htmx:beforeRequest", function (event) {
     var form = event.detail.elt;
+    if (form.matches && form.matches(".kanban-expand, .kanban-more a")) {
+      var list = form.closest(".kanban-column").querySelector(".kanban-list");
+      var seen = {};
+      list.querySelectorAll(".kanban-card").forEach(function (card) { seen[card.id] = true; });
+      loading = { list: list, seen: seen };
+    }
     if (form.classList && form.classList.contains("card-move")) {
       var active = document.activeElement;
       refocus = active && form.contains(active) && active.id ? active.id : form.querySelector("button").id;

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from applications.models import Application, TimelineEvent
 from tests.browser.conftest import log_in
@@ -71,8 +72,7 @@ def test_keyboard_move_keeps_focus_on_the_moved_card_and_announces_it(page):
     assert page.evaluate("document.activeElement.id") == f"move-button-{application.pk}"
     page.keyboard.press("Enter")
     page.wait_for_selector(f'#list-interview > #card-{application.pk}')
-    page.wait_for_function(f"document.activeElement && document.activeElement.closest('#card-{application.pk}')")
-    assert page.evaluate("document.activeElement.id") == f"move-button-{application.pk}"
+    expect(page.locator(f"#move-button-{application.pk}")).to_be_focused()
     status = page.locator("#board-status")
     assert status.get_attribute("aria-live") == "polite"
     assert status.inner_text() == "Moved “Focus Keeper” from Applied to Interview. Interview has 2."
@@ -86,7 +86,7 @@ def test_keyboard_move_keeps_focus_on_the_moved_card_and_announces_it(page):
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector(f'#list-offer > #card-{application.pk}')
-    page.wait_for_function(f"document.activeElement && document.activeElement.closest('#card-{application.pk}')")
+    expect(page.locator(f"#move-button-{application.pk}")).to_be_focused()
     application.refresh_from_db()
     assert application.status == "offer"
     assert not page.console_errors, page.console_errors
@@ -104,8 +104,11 @@ def test_show_more_and_folded_columns_load_in_place_and_their_cards_move(page):
     assert page.locator("#list-rejected > .kanban-card").count() == 0
     assert page.locator("#count-rejected").inner_text() == "2"
 
-    page.locator("#more-applied a").click()
+    page.locator("#more-applied a").focus()
+    page.keyboard.press("Enter")
     page.wait_for_selector(f"#card-{older[-1].pk}")
+    # Focus moves to the first card that was loaded, not back to the top of the page.
+    expect(page.locator(f"#card-{older[20].pk} .kanban-title")).to_be_focused()
     assert page.locator("#list-applied > .kanban-card").count() == 25
     assert page.locator("#more-applied").count() == 0
 
@@ -125,8 +128,7 @@ def test_show_more_and_folded_columns_load_in_place_and_their_cards_move(page):
     # And a card loaded from a folded column drags back to an open one.
     drag(page, page.locator(f"#card-{rejected[1].pk} .kanban-company"), page.locator("#list-interview"))
     page.wait_for_selector(f"#list-interview > #card-{rejected[1].pk}")
-    page.wait_for_load_state("networkidle")
-    assert page.locator("#count-rejected").inner_text() == "1"
+    expect(page.locator("#count-rejected")).to_have_text("1")
     assert page.locator("#count-interview").inner_text() == "1"
     page.reload()
     assert page.locator(f"#list-interview > #card-{rejected[1].pk}").count() == 1
