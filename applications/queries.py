@@ -52,6 +52,7 @@ def cursor_after(cards: list[Application]) -> str:
 class FollowUps:
     overdue: list[Application]
     due_today: list[Application]
+    more: int = 0  # due ones left out by a `limit`
 
     def __bool__(self) -> bool:
         return bool(self.overdue or self.due_today)
@@ -148,19 +149,23 @@ def board_columns(user, *, today: date | None = None, expanded: frozenset[str] =
     return columns
 
 
-def follow_ups(user, *, today: date | None = None) -> FollowUps:
-    """Open applications whose follow-up date has come; closed ones never nag."""
+def follow_ups(user, *, today: date | None = None, limit: int | None = None) -> FollowUps:
+    """Open applications whose follow-up date has come, oldest first; closed ones never nag.
+
+    With `limit`, at most that many (and how many more there are): a page's weight stays the same.
+    """
     today = today or timezone.localdate()
-    due = list(
+    query = (
         Application.objects.for_user(user)
         .exclude(status__in=CLOSED_STATUSES)
         .filter(follow_up_date__lte=today)
-        .select_related("job")
-        .order_by("follow_up_date", "id")
     )
+    due = list(query.select_related("job").order_by("follow_up_date", "id")[:limit])
+    more = query.count() - len(due) if limit is not None and len(due) == limit else 0
     return FollowUps(
         overdue=[a for a in due if a.follow_up_date < today],
         due_today=[a for a in due if a.follow_up_date == today],
+        more=more,
     )
 
 

@@ -41,6 +41,7 @@ from copilot.requests import AuthedRequest
 from jobs.models import Job
 
 FEED_HISTORY = timedelta(days=90)  # past interviews the calendar feed still lists
+FOLLOW_UPS_SHOWN = 8  # above the board; the oldest first
 
 
 def get_application_for_user(request: AuthedRequest, pk: int) -> Application:
@@ -58,7 +59,8 @@ def _back(request: AuthedRequest, fallback: str) -> HttpResponse:
 def board(request: AuthedRequest) -> HttpResponse:
     # ?open=rejected unfolds a closed column without JavaScript (with it, htmx loads the column in place).
     expanded = frozenset(request.GET.getlist("open")) & CLOSED_STATUSES
-    context = {"columns": board_columns(request.user, expanded=expanded), "follow_ups": follow_ups(request.user),
+    context = {"columns": board_columns(request.user, expanded=expanded),
+               "follow_ups": follow_ups(request.user, limit=FOLLOW_UPS_SHOWN),
                "status_choices": Status.choices}
     template = "applications/board.html"
     if request.htmx and request.htmx.target == "board":

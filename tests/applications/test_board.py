@@ -199,3 +199,15 @@ def test_column_pages_cost_the_same_queries_at_any_size(alice_client, alice, dja
     add_applications(alice, "rejected", size)
     url = reverse("applications:column", args=["rejected"])
     assert _queries(alice_client, url, django_assert_max_num_queries) <= 5
+
+
+def test_the_board_lists_a_few_follow_ups_and_says_how_many_more(alice_client, alice):
+    from applications.views import FOLLOW_UPS_SHOWN
+
+    due = add_applications(alice, "applied", FOLLOW_UPS_SHOWN + 7)
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Application.objects.filter(pk__in=[a.pk for a in due]).update(follow_up_date=yesterday)
+    response = alice_client.get(reverse("applications:board"))
+    follow_ups = response.context["follow_ups"]
+    assert len(follow_ups.overdue) == FOLLOW_UPS_SHOWN and follow_ups.more == 7
+    assert "And 7 more due" in response.content.decode()
