@@ -27,7 +27,8 @@ def test_dragging_a_card_to_another_column_persists_after_reload(page):
     card = page.locator(f"#card-{application.pk}")
     drag(page, card.locator(".kanban-company"), page.locator('.kanban-list[data-status="interview"]'))
     page.wait_for_selector(f'.kanban-list[data-status="interview"] #card-{application.pk}')
-    page.wait_for_load_state("networkidle")
+    expect(page.locator("#count-interview")).to_have_text("1")  # the server has answered the move
+    expect(page.locator("#board-status")).to_contain_text("Moved “Drag Me Engineer” from Applied to Interview")
     page.reload()
     assert page.locator(f'.kanban-list[data-status="interview"] #card-{application.pk}').count() == 1
     application.refresh_from_db()
