@@ -92,6 +92,19 @@ SIGNED_IN = [
     AppPage("change password", "/accounts/password/change/"),
 ]
 
+# A brand-new account: every empty state.
+EMPTY_ACCOUNT = [
+    AppPage("empty dashboard", "/dashboard/"),
+    AppPage("empty jobs list", "/jobs/"),
+    AppPage("empty board", "/applications/"),
+    AppPage("empty table", "/applications/table/"),
+    AppPage("no recommendations", "/insights/recommendations/"),
+    AppPage("empty skill gap", "/insights/skills/"),
+    AppPage("empty analytics", "/insights/analytics/"),
+    AppPage("no sources", "/settings/sources/"),
+    AppPage("signed-in not found", "/jobs/999999/", status=404),
+]
+
 
 def demo_objects() -> SimpleNamespace:
     """The demo account's data (as `bin/run` seeds it) and one of each object a page is about."""

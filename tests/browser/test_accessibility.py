@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import log_in
-from tests.browser.pages import SIGNED_IN, SIGNED_OUT, AppPage, demo_objects
+from tests.browser.pages import EMPTY_ACCOUNT, SIGNED_IN, SIGNED_OUT, AppPage, demo_objects
+from tests.factories import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,6 +60,13 @@ def test_signed_in_pages_have_no_serious_accessibility_violations(page):
     demo = demo_objects()
     log_in(page, demo.username, demo.password)
     problems = check(page, SIGNED_IN, demo)
+    assert not problems, report(problems)
+
+
+def test_a_new_accounts_empty_pages_have_no_serious_accessibility_violations(page):
+    make_user("newcomer")
+    log_in(page, "newcomer", PASSWORD)
+    problems = check(page, EMPTY_ACCOUNT, None)
     assert not problems, report(problems)
 
 
