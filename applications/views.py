@@ -78,10 +78,14 @@ def column(request: AuthedRequest, status: str) -> HttpResponse:
     before = parse_cursor(raw) if raw else None
     if raw and before is None:
         return HttpResponseBadRequest("That page of the column does not exist; reload the board.")
-    cards = column_cards(request.user, status, before=before, limit=CARDS_PER_PAGE + 1)
-    more = cursor_after(cards[:CARDS_PER_PAGE]) if len(cards) > CARDS_PER_PAGE else ""
-    context = {"cards": cards[:CARDS_PER_PAGE], "more": more, "status": status, "first_page": not raw,
-               "status_choices": Status.choices}
+    context = {"status": status, "label": Status(status).label, "status_choices": Status.choices,
+               "cards": [], "more": "", "toggle": status in CLOSED_STATUSES and not raw, "folded": False}
+    if request.GET.get("fold"):
+        context["folded"] = True  # a closed column folded again: no cards, and "Show cards" back
+    else:
+        cards = column_cards(request.user, status, before=before, limit=CARDS_PER_PAGE + 1)
+        context["cards"] = cards[:CARDS_PER_PAGE]
+        context["more"] = cursor_after(cards[:CARDS_PER_PAGE]) if len(cards) > CARDS_PER_PAGE else ""
     return render(request, "applications/board.html#cards", context)
 
 

@@ -17,8 +17,10 @@
       var fresh = Array.prototype.find.call(loading.list.querySelectorAll(".kanban-card"), function (card) {
         return !loading.seen[card.id];
       });
+      var toggle = loading.toggle && document.getElementById(loading.toggle);
       loading = null;
       if (fresh) fresh.querySelector(".kanban-title").focus();
+      else if (toggle) toggle.focus();  // folded again: back on "Show cards"
     }
     if (refocus) {
       var control = document.getElementById(refocus);
@@ -60,7 +62,7 @@
       var list = form.closest(".kanban-column").querySelector(".kanban-list");
       var seen = {};
       list.querySelectorAll(".kanban-card").forEach(function (card) { seen[card.id] = true; });
-      loading = { list: list, seen: seen };
+      loading = { list: list, seen: seen, toggle: form.id };
     }
     if (form.classList && form.classList.contains("card-move")) {
       var active = document.activeElement;

@@ -89,12 +89,21 @@ def test_cards_with_the_same_time_are_neither_lost_nor_repeated(alice_client, al
     assert sorted(seen) == sorted(a.pk for a in applications) and len(seen) == len(set(seen))
 
 
-def test_unfolding_a_closed_column_loads_its_cards_and_drops_the_button(alice_client, alice):
+def test_unfolding_a_closed_column_loads_its_cards_and_turns_the_button_into_fold(alice_client, alice):
     rejected = add_applications(alice, "rejected", 3)
-    response = alice_client.get(reverse("applications:column", args=["rejected"]), headers={"HX-Request": "true"})
-    html = response.content.decode()
+    url = reverse("applications:column", args=["rejected"])
+    html = alice_client.get(url, headers={"HX-Request": "true"}).content.decode()
     assert card_ids(html) == [a.pk for a in rejected]
-    assert '<span id="expand-rejected" hx-swap-oob="true" hidden></span>' in html
+    assert 'id="expand-rejected"' in html and 'aria-expanded="true"' in html and 'hx-swap-oob="true">Fold' in html
+    folded = alice_client.get(url, {"fold": "1"}, headers={"HX-Request": "true"}).content.decode()
+    assert card_ids(folded) == []
+    assert 'aria-expanded="false"' in folded and 'hx-swap-oob="true">Show cards' in folded
+
+
+def test_show_more_in_an_open_column_never_touches_a_fold_button(alice_client, alice):
+    add_applications(alice, "applied", 3)
+    html = alice_client.get(reverse("applications:column", args=["applied"])).content.decode()
+    assert len(card_ids(html)) == 3 and "expand-" not in html
 
 
 def test_without_javascript_a_closed_column_opens_through_the_url(alice_client, alice):
@@ -102,6 +111,7 @@ def test_without_javascript_a_closed_column_opens_through_the_url(alice_client, 
     html = board_html(alice_client, open="withdrawn")
     assert set(card_ids(html)) == {a.pk for a in rejected}
     assert "Show cards<span class=\"visually-hidden\"> in Withdrawn" not in html
+    assert "Fold<span class=\"visually-hidden\"> Withdrawn" in html
 
 
 def test_a_column_never_shows_another_users_cards(bob_client, alice):

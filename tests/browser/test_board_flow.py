@@ -124,13 +124,19 @@ def test_show_more_and_folded_columns_load_in_place_and_their_cards_move(page):
     page.locator("#expand-rejected").click()
     page.wait_for_selector(f"#list-rejected > #card-{rejected[0].pk}")
     assert page.locator("#list-rejected > .kanban-card").count() == 2
-    assert page.locator("#expand-rejected").is_hidden()
+    expect(page.locator("#expand-rejected")).to_have_attribute("aria-expanded", "true")
 
     # And a card loaded from a folded column drags back to an open one.
     drag(page, page.locator(f"#card-{rejected[1].pk} .kanban-company"), page.locator("#list-interview"))
     page.wait_for_selector(f"#list-interview > #card-{rejected[1].pk}")
     expect(page.locator("#count-rejected")).to_have_text("1")
     assert page.locator("#count-interview").inner_text() == "1"
+    # Folding the column again leaves its count and puts focus back on "Show cards".
+    page.locator("#expand-rejected").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#expand-rejected")).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("#expand-rejected")).to_be_focused()
+    assert page.locator("#list-rejected > .kanban-card").count() == 0
     page.reload()
     assert page.locator(f"#list-interview > #card-{rejected[1].pk}").count() == 1
     assert not page.console_errors, page.console_errors
