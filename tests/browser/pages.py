@@ -28,9 +28,10 @@ class AppPage:
 
 
 def _open_closed_columns(page) -> None:
-    for element_id in page.locator(".kanban-expand").evaluate_all("links => links.map(link => link.id)"):
+    folded = page.locator('.kanban-expand[aria-expanded="false"]')
+    for element_id in folded.evaluate_all("links => links.map(link => link.id)"):
         page.locator(f"#{element_id}").click()
-        page.wait_for_selector(f"#{element_id}", state="hidden")
+        page.wait_for_selector(f'#{element_id}[aria-expanded="true"]')
 
 
 def _show_job_form(page) -> None:
