@@ -22,7 +22,7 @@
     document.querySelectorAll(".table-wrap").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
         if (wrap.hasAttribute("tabindex")) return;
-        var heading = wrap.closest("section, .card, main").querySelector("h2, h3, h1");
+        var heading = (wrap.closest("section, .card, main") || document).querySelector("h2, h3, h1");
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() + " " : "") + "(scrolls sideways)");
