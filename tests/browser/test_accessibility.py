@@ -1,7 +1,8 @@
 """axe-core on every page of tests/browser/pages.py, signed out and signed in with the demo data.
 
-No page may have a serious or critical violation. Failures list every page's problems at once, with the
-rule, its help text and the first offending elements, so one run shows all there is to fix.
+No page may have a serious or critical violation (nor, while we are there, a console error). Failures
+list every page's problems at once, with the rule, its help text and the first offending elements, so one
+run shows all there is to fix.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ def check(page, pages: list[AppPage], demo) -> dict[str, list[str]]:
         page.wait_for_load_state("networkidle")
         if app_page.prepare:
             app_page.prepare(page)
+        if app_page.status == 200 and page.console_errors:  # an error page logs its own status, rightly
+            problems[f"{app_page.name}: console"] = list(page.console_errors)
+        page.console_errors.clear()
         for viewport in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
             page.set_viewport_size(viewport)
             page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 50)))")
