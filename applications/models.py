@@ -54,7 +54,11 @@ class Application(models.Model):
 
     class Meta:
         ordering = ["-updated_at", "-id"]
-        indexes = [models.Index(fields=["user", "status"], name="application_user_status")]
+        indexes = [
+            models.Index(fields=["user", "status"], name="application_user_status"),
+            # A board column's page: one user's cards of one status, most recently moved first.
+            models.Index(fields=["user", "status", "-status_changed_at", "-id"], name="application_board_column"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(status__in=[s.value for s in Status]),
                                    name="application_status_valid"),

@@ -6,6 +6,7 @@ app_name = "applications"
 urlpatterns = [
     path("", views.board, name="board"),
     path("table/", views.table, name="table"),
+    path("column/<str:status>/", views.column, name="column"),
     path("calendar/", views.calendar_info, name="calendar"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
     path("track/<int:job_id>/", views.track, name="track"),

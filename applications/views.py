@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +15,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from applications import calendar
 from applications.forms import DatesForm, InterviewForm, MoveForm, NoteForm
-from applications.models import Application, Interview, Status
-from applications.queries import board_columns, follow_ups, table_queryset
+from applications.models import CLOSED_STATUSES, Application, Interview, Status
+from applications.queries import (
+    CARDS_PER_PAGE,
+    board_columns,
+    card_for,
+    column_cards,
+    cursor_after,
+    follow_ups,
+    parse_cursor,
+    status_counts,
+    table_queryset,
+)
 from applications.services import (
     BEFORE_INTERVIEW,
     add_note,
@@ -32,6 +42,7 @@ from copilot.requests import AuthedRequest
 from jobs.models import Job
 
 FEED_HISTORY = timedelta(days=90)  # past interviews the calendar feed still lists
+FOLLOW_UPS_SHOWN = 8  # above the board; the oldest first
 
 
 def get_application_for_user(request: AuthedRequest, pk: int) -> Application:
@@ -47,12 +58,36 @@ def _back(request: AuthedRequest, fallback: str) -> HttpResponse:
 
 @login_required
 def board(request: AuthedRequest) -> HttpResponse:
-    context = {"columns": board_columns(request.user), "follow_ups": follow_ups(request.user),
+    # ?open=rejected unfolds a closed column without JavaScript (with it, htmx loads the column in place).
+    expanded = frozenset(request.GET.getlist("open")) & CLOSED_STATUSES
+    context = {"columns": board_columns(request.user, expanded=expanded),
+               "follow_ups": follow_ups(request.user, limit=FOLLOW_UPS_SHOWN),
                "status_choices": Status.choices}
     template = "applications/board.html"
     if request.htmx and request.htmx.target == "board":
         template += "#board"
     return render(request, template, context)
+
+
+@login_required
+@require_GET
+def column(request: AuthedRequest, status: str) -> HttpResponse:
+    """The next page of one board column (htmx "Show more", or unfolding a closed column)."""
+    if status not in Status.values:
+        raise Http404("No such column.")
+    raw = request.GET.get("before", "")
+    before = parse_cursor(raw) if raw else None
+    if raw and before is None:
+        return HttpResponseBadRequest("That page of the column does not exist; reload the board.")
+    context = {"status": status, "label": Status(status).label, "status_choices": Status.choices,
+               "cards": [], "more": "", "toggle": status in CLOSED_STATUSES and not raw, "folded": False}
+    if request.GET.get("fold"):
+        context["folded"] = True  # a closed column folded again: no cards, and "Show cards" back
+    else:
+        cards = column_cards(request.user, status, before=before, limit=CARDS_PER_PAGE + 1)
+        context["cards"] = cards[:CARDS_PER_PAGE]
+        context["more"] = cursor_after(cards[:CARDS_PER_PAGE]) if len(cards) > CARDS_PER_PAGE else ""
+    return render(request, "applications/board.html#cards", context)
 
 
 @login_required
@@ -121,10 +156,13 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
                 "application": application, "status_choices": Status.choices, "move_error": error}, status=400)
         messages.error(request, error)
         return render(request, "applications/detail.html", _detail_context(application, move_form=form), status=400)
+    previous = application.get_status_display()
     application = move_application(application=application, status=form.cleaned_data["status"],
                                    note=form.cleaned_data["note"])
     if request.htmx:
         returns = request.POST.get("return")
+        if returns == "card":
+            return _moved_card(request, application, previous)
         if returns == "board":
             return render(request, "applications/board.html#board",
                           {"columns": board_columns(request.user), "status_choices": Status.choices})
@@ -133,6 +171,20 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
                                                                     "status_choices": Status.choices})
     messages.success(request, f"Moved to {application.get_status_display()}.")
     return _back(request, application.get_absolute_url())
+
+
+def _moved_card(request: AuthedRequest, application: Application, previous: str) -> HttpResponse:
+    """The moved card, every column count, and a sentence for the board's live region."""
+    counts = status_counts(request.user)
+    label = application.get_status_display()
+    if previous == label:
+        announcement = f"“{application.job.title}” stays in {label}."
+    else:
+        announcement = (f"Moved “{application.job.title}” from {previous} to {label}. "
+                        f"{label} has {counts[application.status]}.")
+    context = {"application": card_for(application), "counts": counts, "announcement": announcement,
+               "status_choices": Status.choices}
+    return render(request, "applications/_moved.html", context)
 
 
 @login_required
