@@ -13,7 +13,7 @@ from jobs.choices import ClosedBy, JobOrigin, JobType, RemoteOption, SalaryPerio
 from jobs.sources import SOURCES
 
 __all__ = ["BackgroundFetch", "ClosedBy", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod",
-           "SourceSubscription"]
+           "ScoringRules", "SourceSubscription"]
 
 
 class JobQuerySet(models.QuerySet):
@@ -71,6 +71,9 @@ class Job(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_by = models.CharField(max_length=5, choices=ClosedBy.choices, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The owner's match score (jobs.matching), stored by every write (jobs.services.fill_derived_fields)
+    # and refreshed when the profile or the rules change (jobs.scores), so "best match" is an indexed sort.
+    match_score = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -81,6 +84,7 @@ class Job(models.Model):
         indexes = [
             models.Index(fields=["user", "-created_at"], name="job_user_created"),
             models.Index(Lower("company"), "user", name="job_user_company"),
+            models.Index(fields=["user", "-match_score", "-id"], name="job_user_score"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -319,3 +323,14 @@ class BackgroundFetch(models.Model):
         if self.status == self.Status.RUNNING:
             return self.lease_expires_at is not None and self.lease_expires_at < now
         return self.status == self.Status.QUEUED and self.created_at < now - self.QUEUE_WAIT
+
+
+class ScoringRules(models.Model):
+    """One row: the rules (scoring code and skills taxonomy, ``jobs.scores.RULES``) every stored
+    ``Job.match_score`` was computed by. ``manage.py reread_jobs`` recomputes all scores when they differ."""
+
+    rules = models.CharField(max_length=40)
+    applied_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.rules

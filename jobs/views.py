@@ -22,6 +22,7 @@ from jobs.queries import (
     filter_jobs,
     sources_for,
 )
+from jobs.scores import scores_pending
 from jobs.services import create_job, delete_job, mark_closed, reopen_job, update_job
 from jobs.skills import skill_names
 
@@ -49,6 +50,7 @@ def job_list(request: AuthedRequest) -> HttpResponse:
         "sorts": SORTS,
         "states": STATES,
         "closed_hidden": closed_count(request.user) if filters.state == "open" else 0,
+        "scores_refreshing": filters.sort == "score" and scores_pending(get_profile(request.user)),
         "added_choices": ADDED_WITHIN,
         "remote_choices": RemoteOption.choices,
         "job_type_choices": JobType.choices,
