@@ -91,7 +91,5 @@ def dashboard_context(user: User) -> dict[str, Any]:
         "recommendation_candidates": recommendations.candidates,
         "agenda": agenda,
         "pipeline": analytics.funnel,
-        "pipeline_chart": charts.funnel_chart(analytics.funnel, compact=True)
-        if analytics.summary.applications
-        else None,
+        "pipeline_bars": charts.funnel_bars(analytics.funnel) if analytics.summary.applications else None,
     }
