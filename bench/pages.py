@@ -14,6 +14,7 @@ database, as does anything else running. Every wrk run is bounded by ``--seconds
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import re
@@ -116,7 +117,7 @@ def wrk(port: int, path: str, cookie: str, seconds: float, script: str) -> dict[
         raise SystemExit(f"wrk said: {output}")
     requests, duration_us, p50, p95, errors = (int(v) for v in found.groups())
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": requests / (duration_us / 1e6), "p50": p50 / 1000, "p95": p95 / 1000,
+    return {"rps": requests / (duration_us / 1e6) if duration_us else 0.0, "p50": p50 / 1000, "p95": p95 / 1000,
             "errors": errors + (int(non2xx.group(1)) if non2xx else 0)}
 
 
@@ -194,6 +195,9 @@ def main() -> int:
         floor = None
         failures = 0
         for label, path, page_cookie in pages:
+            # Wait out what the previous page's run left queued (gunicorn answers a backlog wrk gave up on).
+            with contextlib.suppress(OSError):
+                check(port, "/robots.txt", "")
             if args.warmup > 0:
                 wrk(port, path, page_cookie, args.warmup, script)
             result = wrk(port, path, page_cookie, args.seconds, script)

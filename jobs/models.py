@@ -110,6 +110,15 @@ class Job(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.pk])
 
+    @property
+    def tracked(self):
+        """The job's application, or None: for templates, where ``job.application`` on an untracked job
+        raises, and the template engine then lists the job's attributes (``dir``) for every row."""
+        try:
+            return self.application  # the reverse one-to-one from applications
+        except models.ObjectDoesNotExist:
+            return None
+
 
 # --------------------------------------------------------------------------- ingestion
 
