@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from copilot.accounts.services import get_profile
 from copilot.views import health
@@ -92,3 +93,19 @@ class HealthCheckMiddleware:
         if request.path_info == self.path:
             return health(request)
         return self.get_response(request)
+
+
+class PrivateCacheMiddleware:
+    """Answers to a signed-in user are theirs alone: ``Cache-Control: private, no-store`` unless the view
+    said otherwise, so no shared proxy keeps them and the browser does not store them on disk. Static
+    files never reach here: whitenoise answers them first, hashed names with a far-future expiry."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

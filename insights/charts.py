@@ -3,12 +3,14 @@
 Built as dicts (the plotly.js figure schema) rather than ``plotly.graph_objects`` so a page
 costs no figure validation at request time; the tests validate every figure with
 ``plotly.graph_objects.Figure``. Figures are rendered in the browser by ``static/js/charts.js``
-from ``json_script`` data; each chart on a page also has a table fallback.
+from ``json_script`` data; each chart on a page also has a table fallback. The dashboard's one small
+funnel is drawn on the server instead (:func:`funnel_bars`), so the dashboard loads no plotly.js (4.8 MB).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from insights.analytics import CountRow, FunnelStage, SourceRate, WeekCount
@@ -103,6 +105,31 @@ def funnel_chart(stages: Sequence[FunnelStage], *, compact: bool = False) -> Fig
         ],
         "layout": _layout(margin={"l": 90, "r": 16, "t": 8, "b": 16}, height=220 if compact else 300),
     }
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelBar:
+    """One stage of a funnel drawn on the server: a bar centred in a 0–100 box, ``x`` its left edge."""
+
+    label: str
+    count: int
+    percent: int  # of the first stage
+    x: float
+    width: float
+    color: str
+
+
+def funnel_bars(stages: Sequence[FunnelStage]) -> list[FunnelBar]:
+    """The funnel as centred bars scaled to the largest stage, for a page that should not load plotly.js
+    (the dashboard: ``templates/insights/_funnel.html`` draws them as SVG, no JavaScript)."""
+    largest = max((stage.count for stage in stages), default=0)
+    bars = []
+    for n, stage in enumerate(stages):
+        width = round(100 * stage.count / largest, 2) if largest else 0.0
+        width = max(width, 1.0) if stage.count else 0.0  # a stage reached stays visible
+        bars.append(FunnelBar(stage.label, stage.count, stage.percent, round((100 - width) / 2, 2), width,
+                              FUNNEL_COLORS[n % len(FUNNEL_COLORS)]))
+    return bars
 
 
 def weekly_chart(weeks: Sequence[WeekCount]) -> Figure:

@@ -77,21 +77,25 @@ def compute_agenda(user: User, today: date) -> Agenda:
     )
 
 
+def _top_recommendations(user: User) -> tuple[tuple[Any, ...], int]:
+    ranking = recommendations_for(user)
+    return ranking.top(TOP_RECOMMENDATIONS), ranking.candidates
+
+
 def dashboard_context(user: User) -> dict[str, Any]:
     profile = get_profile(user)
     today = timezone.localdate()
     analytics = analytics_for(user, today)
-    recommendations = recommendations_for(user)
+    # The dashboard shows three: cache those apart, so a view unpickles 3 rankings, not the page's 50.
+    top, candidates = cached_for_user(profile, "dashboard:recommendations", lambda: _top_recommendations(user))
     agenda = cached_for_user(profile, f"dashboard:{today.isoformat()}", lambda: compute_agenda(user, today))
     return {
         "profile": profile,
         "today": today,
         "summary": analytics.summary,
-        "recommendations": recommendations.top(TOP_RECOMMENDATIONS),
-        "recommendation_candidates": recommendations.candidates,
+        "recommendations": top,
+        "recommendation_candidates": candidates,
         "agenda": agenda,
         "pipeline": analytics.funnel,
-        "pipeline_chart": charts.funnel_chart(analytics.funnel, compact=True)
-        if analytics.summary.applications
-        else None,
+        "pipeline_bars": charts.funnel_bars(analytics.funnel) if analytics.summary.applications else None,
     }

@@ -89,6 +89,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Case, IntegerField, QuerySet, TextField, Value, When
@@ -119,9 +120,11 @@ __all__ = [
     "annotate_match_score",
     "decode_json_lists",
     "experience_score",
+    "job_total",
     "match_job",
     "match_rows",
     "prepare_profile",
+    "profile_key",
     "queryset_totals",
     "score_rows",
     "score_totals",
@@ -217,22 +220,33 @@ class MatchProfile:
         return not (self.skills or self.locations or self.level)
 
 
-def prepare_profile(profile: Any) -> MatchProfile:
-    """Canonicalise a profile (a ``Profile`` or anything with the same attributes) once."""
-    if isinstance(profile, MatchProfile):
-        return profile
-    skills: dict[str, str] = {}
-    for raw in getattr(profile, "skills", None) or []:
-        if isinstance(raw, str) and raw.strip():
-            name = canonical_skill_name(raw)
-            skills.setdefault(name.casefold(), name)
+def profile_key(profile: Any) -> tuple[tuple[str, ...], tuple[str, ...], str, str]:
+    """What of a profile the score reads: equal keys score every job the same."""
+    skills = tuple(raw for raw in getattr(profile, "skills", None) or [] if isinstance(raw, str) and raw.strip())
     locations = tuple(
         loc.strip()
         for loc in getattr(profile, "preferred_locations", None) or []
         if isinstance(loc, str) and loc.strip()
     )
-    level = getattr(profile, "experience_level", "") or ""
-    preference = getattr(profile, "remote_preference", "") or "any"
+    return (skills, locations, getattr(profile, "experience_level", "") or "",
+            getattr(profile, "remote_preference", "") or "any")
+
+
+def prepare_profile(profile: Any) -> MatchProfile:
+    """Canonicalise a profile (a ``Profile`` or anything with the same attributes) once; memoised by
+    :func:`profile_key`, since every job write scores the job for its owner's profile."""
+    if isinstance(profile, MatchProfile):
+        return profile
+    return _prepare(profile_key(profile))
+
+
+@lru_cache(maxsize=256)
+def _prepare(key: tuple[tuple[str, ...], tuple[str, ...], str, str]) -> MatchProfile:
+    raw_skills, locations, level, preference = key
+    skills: dict[str, str] = {}
+    for raw in raw_skills:
+        name = canonical_skill_name(raw)
+        skills.setdefault(name.casefold(), name)
     return MatchProfile(
         skills=tuple(skills.values()),
         skill_keys=frozenset(skills),
@@ -520,6 +534,13 @@ def _totals(rows: Iterable[_Row], mp: MatchProfile) -> dict[int, int]:
             skills = stack_score(len(required), 0, len(required & skill_keys), 0, has_skills)
         totals[job_id] = _total(skills, place, experience)
     return totals
+
+
+def job_total(job: Any, profile: Any) -> int:
+    """The total of one job (a ``Job`` with its derived ``text_level``) without the reasons: what
+    :func:`jobs.services.fill_derived_fields` stores in ``Job.match_score``. Equals ``match_job(...).total``."""
+    row = (0, job.title, job.location, job.remote_option, job.tech_stack, job.preferred_stack, job.text_level)
+    return _totals([row], prepare_profile(profile))[0]
 
 
 def score_totals(rows: Iterable[Mapping[str, Any]], profile: Any) -> dict[int, int]:

@@ -13,7 +13,7 @@ from jobs.choices import ClosedBy, JobOrigin, JobType, RemoteOption, SalaryPerio
 from jobs.sources import SOURCES
 
 __all__ = ["BackgroundFetch", "ClosedBy", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod",
-           "SourceSubscription"]
+           "ScoringRules", "SourceSubscription"]
 
 
 class JobQuerySet(models.QuerySet):
@@ -71,6 +71,9 @@ class Job(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_by = models.CharField(max_length=5, choices=ClosedBy.choices, blank=True, editable=False)
     archived_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The owner's match score (jobs.matching), stored by every write (jobs.services.fill_derived_fields)
+    # and refreshed when the profile or the rules change (jobs.scores), so "best match" is an indexed sort.
+    match_score = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -81,6 +84,11 @@ class Job(models.Model):
         indexes = [
             models.Index(fields=["user", "-created_at"], name="job_user_created"),
             models.Index(Lower("company"), "user", name="job_user_company"),
+            models.Index(fields=["user", "-match_score", "-id"], name="job_user_score"),
+            # The jobs list at 10,000 jobs: sort by title, the source filter's choices, the closed jobs it counts.
+            models.Index(Lower("title"), "user", name="job_user_title"),
+            models.Index(fields=["user", "source"], name="job_user_source"),
+            models.Index(fields=["user"], condition=models.Q(closed_at__isnull=False), name="job_user_closed"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -101,6 +109,15 @@ class Job(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:detail", args=[self.pk])
+
+    @property
+    def tracked(self):
+        """The job's application, or None: for templates, where ``job.application`` on an untracked job
+        raises, and the template engine then lists the job's attributes (``dir``) for every row."""
+        try:
+            return self.application  # the reverse one-to-one from applications
+        except models.ObjectDoesNotExist:
+            return None
 
 
 # --------------------------------------------------------------------------- ingestion
@@ -319,3 +336,14 @@ class BackgroundFetch(models.Model):
         if self.status == self.Status.RUNNING:
             return self.lease_expires_at is not None and self.lease_expires_at < now
         return self.status == self.Status.QUEUED and self.created_at < now - self.QUEUE_WAIT
+
+
+class ScoringRules(models.Model):
+    """One row: the rules (scoring code and skills taxonomy, ``jobs.scores.RULES``) every stored
+    ``Job.match_score`` was computed by. ``manage.py reread_jobs`` recomputes all scores when they differ."""
+
+    rules = models.CharField(max_length=40)
+    applied_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.rules

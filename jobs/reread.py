@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import QuerySet
 
+from copilot.accounts.models import Profile
 from copilot.accounts.services import batched_bumps, bump_data_version
 from jobs.models import Job
 from jobs.services import DERIVED_VERSION, reread_job
@@ -55,6 +56,7 @@ def reread_jobs(jobs: QuerySet[Job], *, batch_size: int = DEFAULT_BATCH, dry_run
     started = time.monotonic()
     affected: set[int] = set()
     last_pk = 0
+    profiles: dict[int, Profile] = {}  # one read per user, for the stored match score
     with batched_bumps():
         while True:
             batch = list(jobs.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
@@ -65,11 +67,14 @@ def reread_jobs(jobs: QuerySet[Job], *, batch_size: int = DEFAULT_BATCH, dry_run
             fields: set[str] = set()
             batch_users: set[int] = set()
             for job in batch:
-                changed = reread_job(job)
+                if job.user_id not in profiles:
+                    profiles[job.user_id] = Profile.objects.filter(user_id=job.user_id).first() or Profile()
+                changed = reread_job(job, profiles[job.user_id])
                 if changed:
                     changed_jobs.append(job)
                     fields.update(changed)
-                    if set(changed) - {"derived_version"}:  # what the user sees changed, not only the stamp
+                    # What the user sees changed, not only the stamp (a new score alone is the rules' doing).
+                    if set(changed) - {"derived_version", "match_score"}:
                         batch_users.add(job.user_id)
             if changed_jobs and not dry_run:
                 with transaction.atomic():

@@ -18,6 +18,7 @@ from jobs.dedup import canonical_url
 from jobs.models import ClosedBy, Job, JobOrigin
 from jobs.salary import MAX_AMOUNT, parse_salary, reread_salary
 from jobs.sanitize import clean_html, html_to_text
+from jobs.scores import score_job
 from jobs.seniority import text_level_of
 from jobs.skills import normalize_skills, read_posting
 from jobs.sources import SOURCES
@@ -38,7 +39,7 @@ def _amount(value: Decimal | None) -> Decimal | None:
     return value.quantize(Decimal("0.01"))
 
 
-def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None) -> Job:
+def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None, profile: Any = None) -> Job:
     """Sanitise the description, derive its text, parse salary, and read the skills when not given.
 
     The skills are three lists: ``tech_stack`` (the tech skills the job requires), ``preferred_stack``
@@ -51,6 +52,9 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
 
     ``text`` is the description's text when the caller already derived it from this same HTML (the
     board plugins do, for thousands of postings at a time); otherwise it is derived here.
+
+    Last, the job's match score for its owner is stored (:mod:`jobs.scores`); callers writing many jobs
+    of one user pass their ``profile`` (else it is read from ``job.user``, or with one query).
     """
     job.description_html = clean_html(job.description_html)
     job.description_text = html_to_text(job.description_html) if text is None else text
@@ -84,6 +88,7 @@ def fill_derived_fields(job: Job, *, stack_given: bool, text: str | None = None)
     job.preferred_stack = [name for name in normalize_skills(preferred) if name.casefold() not in taken]
     job.soft_skills = normalize_skills(soft)
     job.derived_version = DERIVED_VERSION
+    score_job(job, profile)
     return job
 
 
@@ -131,10 +136,10 @@ def update_job(*, job: Job, **fields: Any) -> Job:
 
 _DERIVED = ("description_html", "description_text", "canonical_url", "text_level", "salary_text", "salary_min",
             "salary_max", "salary_currency", "salary_period", "tech_stack", "preferred_stack", "soft_skills",
-            "derived_version")
+            "derived_version", "match_score")
 
 
-def reread_job(job: Job) -> list[str]:
+def reread_job(job: Job, profile: Any = None) -> list[str]:
     """Run today's rules (:func:`fill_derived_fields`) on a stored job again; the names of the fields that
     changed (nothing is saved). A stack the user gave is kept; a salary is read again from its text unless
     a board's structured range gave it (:func:`jobs.salary.reread_salary`)."""
@@ -144,7 +149,7 @@ def reread_job(job: Job) -> list[str]:
     job.salary_text = job.salary_text[:200]
     job.salary_min, job.salary_max = salary.min, salary.max
     job.salary_currency, job.salary_period = salary.currency[:3], salary.period
-    fill_derived_fields(job, stack_given=job.stack_edited)
+    fill_derived_fields(job, stack_given=job.stack_edited, profile=profile)
     return [name for name, value in before.items() if getattr(job, name) != value]
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from jobs import closing, fetches
+from jobs import closing, fetches, scores
 from jobs.sources import ingest
 
 logger = logging.getLogger("copilot.jobs")
@@ -20,8 +20,15 @@ def run_fetch(fetch_id: int) -> str:
 
 def recover_abandoned_work() -> dict[str, Any]:
     """Schedule "recover-jobs-work": end the ingestion runs and fetches whose worker died (a scheduled
-    ingestion run is retried once) and delete day-old fetches."""
-    return {"runs": len(ingest.recover_runs()), "fetches": fetches.recover_fetches()}
+    ingestion run is retried once), delete day-old fetches, and queue again score recomputations
+    pending for too long."""
+    return {"runs": len(ingest.recover_runs()), "fetches": fetches.recover_fetches(),
+            "rescores": scores.requeue_stale()}
+
+
+def rescore_user(user_id: int) -> int:
+    """Recompute a user's stored match scores after their profile changed (jobs.scores)."""
+    return scores.rescore_user(user_id)
 
 
 def archive_closed_jobs() -> dict[str, Any]:

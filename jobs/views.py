@@ -25,6 +25,7 @@ from jobs.queries import (
     filter_jobs,
     sources_for,
 )
+from jobs.scores import scores_pending
 from jobs.services import create_job, delete_job, mark_closed, reopen_job, update_job
 from jobs.skills import skill_names
 
@@ -51,6 +52,7 @@ def _list_context(user, params: QueryDict) -> dict:
         "sorts": SORTS,
         "states": STATES,
         "closed_hidden": closed_count(user) if filters.state == "open" else 0,
+        "scores_refreshing": filters.sort == "score" and scores_pending(get_profile(user)),
         "added_choices": ADDED_WITHIN,
         "remote_choices": RemoteOption.choices,
         "job_type_choices": JobType.choices,

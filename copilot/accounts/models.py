@@ -67,6 +67,11 @@ class Profile(models.Model):
     # Bumped whenever the user's jobs, applications or profile change; cached insights are keyed by it,
     # which works across web and worker processes without a shared cache.
     data_version = models.PositiveIntegerField(default=0, editable=False)
+    # The stored match scores (Job.match_score, jobs.scores): match_version is bumped when what the score
+    # reads of the profile changes, scored_version is the one the last full recomputation used. They
+    # differ while one runs.
+    match_version = models.PositiveIntegerField(default=0, editable=False)
+    scored_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

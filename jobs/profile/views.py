@@ -11,6 +11,7 @@ from copilot.middleware import remember_timezone
 from copilot.requests import AuthedRequest
 from jobs.locations import describe, parse_location
 from jobs.profile.forms import ProfileForm
+from jobs.scores import save_profile
 from jobs.skills import skill_names
 
 
@@ -26,11 +27,10 @@ def profile_settings(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
         form = ProfileForm(request.POST, instance=profile)
         if form.is_valid():
-            profile = form.save(commit=False)
-            profile.data_version += 1  # cached insights depend on the profile
-            profile.save()
+            queued = save_profile(form.save(commit=False))
             remember_timezone(request, profile.timezone)
-            messages.success(request, "Your profile was saved.")
+            messages.success(request, "Your profile was saved." + (
+                " Your jobs' match scores are being refreshed in the background." if queued else ""))
             return redirect("profile:settings")
         messages.error(request, "Nothing was saved: please correct the fields marked below.")
     else:

@@ -38,6 +38,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_q.tasks import async_task
 
+from copilot.accounts.models import Profile
 from copilot.accounts.services import bump_data_version, get_profile
 from copilot.http import FetchError
 from jobs.closing import forget_listing, record_listing
@@ -305,7 +306,7 @@ _JOB_TYPES = set(JobType.values)
 _REMOTE = set(RemoteOption.values)
 
 
-def job_from_posting(posting: Posting, *, user_id: int, source: str) -> Job:
+def job_from_posting(posting: Posting, *, user_id: int, source: str, profile: Any = None) -> Job:
     """An unsaved Job from a normalised posting, built by the rules every job follows
     (:func:`jobs.services.fill_derived_fields`: sanitised HTML, canonical URL, salary, seniority).
 
@@ -336,7 +337,7 @@ def job_from_posting(posting: Posting, *, user_id: int, source: str) -> Job:
         attribution_url=posting.attribution_url if len(posting.attribution_url) <= 2000 else "",
         posted_date=posting.posted_at.date() if posting.posted_at else None,
     )
-    return fill_derived_fields(job, stack_given=True, text=posting.description_text)
+    return fill_derived_fields(job, stack_given=True, text=posting.description_text, profile=profile)
 
 
 def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], limit: int | None = None,
@@ -377,7 +378,8 @@ def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], li
             known_ids.add(key)
         new.append(posting)
     if new and not dry_run:
-        jobs = [job_from_posting(p, user_id=user_id, source=source) for p in new]
+        profile = Profile.objects.filter(user_id=user_id).first() or Profile(user_id=user_id)  # scores, read once
+        jobs = [job_from_posting(p, user_id=user_id, source=source, profile=profile) for p in new]
         for job in jobs:
             job.subscription_id = subscription_id  # the followed board that listed it (jobs.closing)
         Job.objects.bulk_create(jobs, batch_size=BULK_BATCH_SIZE, ignore_conflicts=True)

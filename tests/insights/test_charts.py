@@ -95,3 +95,13 @@ def test_missing_skills_chart_stacks_required_and_nice_to_have_most_asked_on_top
 )
 def test_empty_input_still_gives_a_valid_figure(make):
     go.Figure(make([]))
+
+
+def test_the_server_drawn_funnel_scales_bars_to_the_first_stage_and_centres_them():
+    bars = charts.funnel_bars(STAGES)
+    assert [bar.label for bar in bars] == [stage.label for stage in STAGES]
+    assert bars[0].width == 100 and bars[0].x == 0
+    for bar, stage in zip(bars, STAGES, strict=True):
+        assert bar.width == pytest.approx(100 * stage.count / STAGES[0].count, abs=0.01) or stage.count == 0
+        assert bar.x + bar.width / 2 == pytest.approx(50)
+    assert charts.funnel_bars([]) == []

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from copilot.accounts.models import User
 from jobs.reread import DEFAULT_BATCH, Progress, jobs_to_reread, reread_jobs
+from jobs.scores import RULES, rescore_stale
 from jobs.services import DERIVED_VERSION
 
 
@@ -31,6 +32,8 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"No user named {options['user']!r}.")
             user_id = user.pk
+        if not options["dry_run"]:
+            self._rescore()
         jobs = jobs_to_reread(outdated_only=options["outdated"], user_id=user_id)
         if not jobs.exists():
             self.stdout.write("No jobs to re-read." if not options["outdated"]
@@ -42,6 +45,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Re-read {progress.done:,} jobs in {progress.seconds:.1f}s ({progress.rate:,.0f} jobs/s): "
             f"{progress.changed:,} {verb}, for {progress.users:,} user{'s' if progress.users != 1 else ''}."))
+
+    def _rescore(self) -> None:
+        """Stored match scores computed by older rules (taxonomy, scoring) or an older profile: done now."""
+        done = rescore_stale()
+        if done:
+            self.stdout.write(f"Match scores recomputed for {done:,} user{'s' if done != 1 else ''} (rules {RULES}).")
 
     def _report(self, progress: Progress) -> None:
         percent = 100 * progress.done // progress.total if progress.total else 100

@@ -285,7 +285,7 @@ def test_store_postings_dedups_within_the_batch_and_reads_the_users_jobs_once(bo
         posting(external_id="4", title="Frontend Developer", location="Berlin, Germany"),  # already saved
         posting(external_id="5", title="Data Engineer"),
     ]
-    with django_assert_num_queries(2):  # one read, one insert (batched)
+    with django_assert_num_queries(3):  # one read of the jobs, one of the profile (match scores), one insert
         result = store_postings(user_id=bob.pk, source="greenhouse", postings=batch)
     assert [p.external_id for p in result.new] == ["1", "5"] and result.duplicates == 3
     assert Job.objects.filter(user=bob, source="greenhouse").count() == 2
