@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from copilot.accounts.models import ExperienceLevel
 from copilot.dates import validate_sensible_date
 from copilot.weburl import validate_web_url
 from jobs.choices import ClosedBy, JobOrigin, JobType, RemoteOption, SalaryPeriod
@@ -386,6 +387,10 @@ class Resume(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def level_label(self) -> str:
+        return dict(ExperienceLevel.choices).get(self.level, self.level)
 
     def is_abandoned(self, now: datetime) -> bool:
         """Pending, but no worker will finish it: its lease ran out, or it was never picked up."""

@@ -185,3 +185,12 @@ def test_a_jobs_page_shows_what_the_resume_has_and_lacks_apart_from_the_match_sc
     assert "Your résumé for this job" in page and "Add these words where true" in page
     assert match.explanation in page
     assert "Your match" in page  # the profile's score stays apart
+
+
+def test_a_failed_upload_can_be_dismissed(alice_client, alice, django_capture_on_commit_callbacks):
+    upload(alice_client, django_capture_on_commit_callbacks, "scan.pdf", scanned_pdf())
+    failed = Resume.objects.get(user=alice, status="failed")
+    page = alice_client.get(PAGE).content.decode()
+    assert reverse("resumes:delete", args=[failed.pk]) in page
+    alice_client.post(reverse("resumes:delete", args=[failed.pk]))
+    assert "could not be read" not in alice_client.get(PAGE).content.decode()
