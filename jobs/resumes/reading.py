@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ MAX_PAGES = 30  # a résumé is one to four pages; past this it is something els
 MAX_CHARS = 100_000  # what is kept and scanned for skills
 MAX_UNPACKED = 30 * 1024 * 1024  # a DOCX is a zip: refuse one that unpacks to more (a zip bomb)
 MIN_LETTERS = 40  # fewer letters than this in the whole file: no text layer (a scan)
+TIME_BUDGET = 30.0  # seconds of text extraction before a PDF is given up (a hostile one could hold a worker)
 
 _EXTENSIONS = {".pdf": "pdf", ".docx": "docx"}
 _NAMES = {"pdf": "PDF", "docx": "Word document (DOCX)"}
@@ -97,10 +99,11 @@ def _megabytes(size: int) -> str:
 Progress = Callable[[int], None]
 
 
-def read_text(kind: str, data: bytes, progress: Progress | None = None) -> str:
-    """The text of a résumé file, or :class:`ResumeError` (damaged, encrypted, too long, or no text: a scan)."""
+def read_text(kind: str, data: bytes, progress: Progress | None = None, *, budget: float = TIME_BUDGET) -> str:
+    """The text of a résumé file, or :class:`ResumeError` (damaged, encrypted, too long, too slow to read, or no
+    text: a scan)."""
     report = progress or (lambda percent: None)
-    text = _read_pdf(data, report) if kind == "pdf" else _read_docx(data, report)
+    text = _read_pdf(data, report, time.monotonic() + budget) if kind == "pdf" else _read_docx(data, report)
     text = text[:MAX_CHARS]
     if sum(character.isalpha() for character in text) < MIN_LETTERS:
         if kind == "pdf":
@@ -111,7 +114,7 @@ def read_text(kind: str, data: bytes, progress: Progress | None = None) -> str:
     return text
 
 
-def _read_pdf(data: bytes, report: Progress) -> str:
+def _read_pdf(data: bytes, report: Progress, deadline: float) -> str:
     damaged = ResumeError("This PDF is damaged and could not be read. Export it again and upload the new file.")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -131,6 +134,9 @@ def _read_pdf(data: bytes, report: Progress) -> str:
             report(10 + 80 * number // count)
             if size > MAX_CHARS:
                 break
+            if time.monotonic() > deadline and number < count:
+                raise ResumeError("This PDF takes far too long to read (it is mostly drawings or broken). Export "
+                                  "it again as a plain text PDF, or upload the DOCX.")
     except ResumeError:
         raise
     except FileNotDecryptedError as error:

@@ -126,3 +126,9 @@ def test_without_a_statement_the_work_history_dates_count_once_and_education_not
 def test_experience_from_statements_and_dates(text, years, level):
     experience = estimate_experience(text, today=TODAY)
     assert (experience.years, experience.level) == (years, level)
+
+
+def test_a_pdf_that_takes_too_long_to_read_is_given_up():
+    with pytest.raises(ResumeError, match="takes far too long to read"):
+        read_text("pdf", text_pdf(*[["A page of a résumé with words."]] * 3), budget=-1)
+    assert "Lindqvist" in read_text("pdf", text_pdf(RESUME_LINES), budget=-1)  # one page: done

@@ -194,3 +194,27 @@ def test_a_failed_upload_can_be_dismissed(alice_client, alice, django_capture_on
     assert reverse("resumes:delete", args=[failed.pk]) in page
     alice_client.post(reverse("resumes:delete", args=[failed.pk]))
     assert "could not be read" not in alice_client.get(PAGE).content.decode()
+
+
+def test_a_reading_whose_worker_died_ends_with_a_message(alice_client, alice):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    resume = services.store_upload(user=alice, filename="cv.pdf", kind="pdf", data=text_pdf(RESUME_LINES))
+    Resume.objects.filter(pk=resume.pk).update(status="running", lease_expires_at=timezone.now() - timedelta(1))
+    assert "The background worker stopped before reading it" in alice_client.get(PAGE).content.decode()
+    assert services.recover_resumes() == 1
+    assert "The background worker stopped while reading this file" in alice_client.get(PAGE).content.decode()
+    assert services.read_resume(resume.pk) == "gone"
+
+
+def test_operators_see_uploads_in_the_admin_but_not_the_files(client, alice):
+    from copilot.accounts.models import User
+
+    resume = services.store_upload(user=alice, filename="alice.pdf", kind="pdf", data=b"%PDF-1.4 private bytes")
+    client.force_login(User.objects.create_superuser("ops", "ops@example.com", "pw"))
+    listing = client.get(reverse("admin:jobs_resume_changelist"))
+    assert listing.status_code == 200 and "alice.pdf" in listing.content.decode()
+    change = client.get(reverse("admin:jobs_resume_change", args=[resume.pk])).content.decode()
+    assert "alice.pdf" in change and "private bytes" not in change
