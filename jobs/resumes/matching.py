@@ -7,9 +7,10 @@ this posting asks?". The two are shown apart and never mixed.
 **What is checked.** The job's required skills (``Job.tech_stack``), its nice-to-have skills
 (``Job.preferred_stack``) and its key phrases: the role its title names without the level ("Senior
 Backend Engineer (m/w/d)" → "Backend Engineer"), the soft skills and languages it asks
-(``Job.soft_skills``), and up to :data:`MAX_TERMS` two-word terms its text repeats ("data pipelines",
-"code review"). A skill counts as shown when the résumé mentions it under any name of the taxonomy (JS =
-JavaScript); a phrase when its words stand in the résumé in that order.
+(``Job.soft_skills``), and up to :data:`MAX_TERMS` two-word terms repeated where it asks something
+(role, requirements, nice to have; not the company's introduction or benefits), never the company's
+name: "data pipelines". A skill counts as shown when the résumé mentions it under any name of the
+taxonomy (JS = JavaScript); a phrase when its words stand in the résumé in that order.
 
 **The score** (0–100): a required skill weighs 1, a nice-to-have skill and a key phrase ½ each; the
 score is the weight shown over the weight asked. Worked example: 4 of 5 required, 1 of 2 nice to have,
@@ -27,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from jobs.sections import PostingText
 from jobs.skills import canonical_skill_key
 
 __all__ = ["MAX_SUGGESTIONS", "MAX_TERMS", "ResumeMatch", "key_phrases", "match_resume", "role_of_title"]
@@ -85,8 +87,9 @@ class ResumeMatch:
 
 _LEVEL_WORDS = frozenset({
     "senior", "sr", "junior", "jr", "lead", "staff", "principal", "mid", "mid-level", "intermediate", "entry",
-    "entry-level", "graduate", "intern", "trainee", "i", "ii", "iii", "iv", "head", "chief",
+    "entry-level", "graduate", "trainee",
 })
+_GRADES = frozenset({"i", "ii", "iii", "iv", "1", "2", "3"})
 _TITLE_TAIL = re.compile(r"\s*(?:\(.*?\)|\[.*?\]|[|,–—:/].*$|\s-\s.*$)")
 _WORD = re.compile(r"[a-zäöüß][a-zäöüß+#.-]*[a-zäöüß+#]|[a-z]")
 _STOPWORD_TEXT = (
@@ -98,17 +101,32 @@ _STOPWORD_TEXT = (
     "work working would year years you your yours team teams company strong experience knowledge ability skills "
     "understanding excellent solid proven hands deep related relevant familiarity familiar equivalent preferred "
     "required requirements responsibilities ideally bonus nice candidate candidates opportunity opportunities "
-    "environment based across world best first high level highly least well-being benefits salary apply application"
+    "environment based across world best first high level highly least well-being benefits salary apply application "
+    # Verbs and adjectives that pair with anything ("maintain accurate", "helps improve", "brings joy").
+    "maintain maintains create creates help helps improve improves bring brings build builds drive drives ensure "
+    "ensures provide provides support supports manage manages develop develops deliver delivers lead leads grow "
+    "grows own owns leading independent accurate various multiple key new great amazing exciting fast-paced "
+    "passionate successful successfully effective effectively closely together across something around joined"
 )
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def role_of_title(title: str) -> str:
     """The role a title names without its level and trimmings: "Senior Backend Engineer (m/w/d)" → "Backend
-    Engineer"; "" when nothing is left."""
-    trimmed = _TITLE_TAIL.sub("", title or "").strip()
-    words = [word for word in trimmed.split() if word.lower().strip(".,") not in _LEVEL_WORDS]
+    Engineer", "Software Engineer II, Platform" → "Software Engineer"; "" when nothing is left. Only leading
+    level words and a trailing grade go: a "Tech Lead" or a "Country Lead" keeps its lead."""
+    words = _TITLE_TAIL.sub("", title or "").split()
+    while words and words[0].lower().strip(".,") in _LEVEL_WORDS:
+        words.pop(0)
+    while words and words[-1].lower() in _GRADES:
+        words.pop()
     return " ".join(words)
+
+
+def _asking_text(text: str) -> str:
+    """The parts of a posting that ask something of the candidate (role, requirements, nice to have), as
+    ``jobs.sections`` cuts it: the company's introduction, benefits and legal text repeat words too."""
+    return "\n".join(text[span.start:span.end] for span in PostingText(text, []).spans if span.part.asks)
 
 
 def _repeated_terms(text: str, skip: set[str]) -> list[str]:
@@ -121,24 +139,30 @@ def _repeated_terms(text: str, skip: set[str]) -> list[str]:
                 continue
             counts[f"{first} {second}"] += 1
     found: list[str] = []
+    used: set[str] = set()
     for term, count in counts.most_common():
         if count < 2 or len(found) == MAX_TERMS:
             break
-        if term in skip or any(word in skip for word in term.split()):
-            continue
+        words = term.split()
+        if term in skip or any(word in skip or word in used for word in words):
+            continue  # a skill, the company's name, or overlapping a term taken ("subject matter" / "matter expert")
         found.append(term)
+        used.update(words)
     return found
 
 
-def key_phrases(*, title: str, soft_skills: Sequence[str], text: str, skills: Iterable[str]) -> list[str]:
-    """The phrases checked besides skills: the role, the soft skills and languages asked, repeated terms."""
+def key_phrases(*, title: str, soft_skills: Sequence[str], text: str, skills: Iterable[str], company: str = ""
+                ) -> list[str]:
+    """The phrases checked besides skills: the role, the soft skills and languages asked, repeated terms (never
+    the company's own name: a résumé need not hold it)."""
     phrases: list[str] = []
     role = role_of_title(title)
     if role:
         phrases.append(role)
     phrases.extend(soft_skills)
     skip = {name.lower() for name in (*skills, *soft_skills)} | {word.lower() for word in role.split()}
-    phrases.extend(_repeated_terms(text, skip))
+    skip |= set(_WORD.findall(company.lower()))
+    phrases.extend(_repeated_terms(_asking_text(text), skip))
     return list(dict.fromkeys(phrases))
 
 
@@ -163,7 +187,8 @@ def _cover(names: Iterable[str], keys: set[str], text: str) -> Coverage:
 
 
 def match_resume(*, resume_text: str, resume_skills: Iterable[str], title: str, tech_stack: Sequence[str],
-                 preferred_stack: Sequence[str], soft_skills: Sequence[str], job_text: str) -> ResumeMatch:
+                 preferred_stack: Sequence[str], soft_skills: Sequence[str], job_text: str, company: str = ""
+                 ) -> ResumeMatch:
     """Which of the job's skills and key phrases the résumé shows, which it lacks, and the score.
 
     ``resume_skills`` are the taxonomy names read from the résumé (tech, soft and languages)."""
@@ -172,7 +197,8 @@ def match_resume(*, resume_text: str, resume_skills: Iterable[str], title: str, 
     required_keys = {canonical_skill_key(name) for name in tech_stack}
     preferred = _cover([name for name in preferred_stack if canonical_skill_key(name) not in required_keys], keys,
                        resume_text)
-    phrases = key_phrases(title=title, soft_skills=soft_skills, text=job_text, skills=[*tech_stack, *preferred_stack])
+    phrases = key_phrases(title=title, soft_skills=soft_skills, text=job_text, skills=[*tech_stack, *preferred_stack],
+                          company=company)
     phrase_coverage = _cover(phrases, keys, resume_text)
     asked = required.total + PREFERRED_WEIGHT * preferred.total + PHRASE_WEIGHT * phrase_coverage.total
     if not asked:

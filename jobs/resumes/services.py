@@ -150,4 +150,5 @@ def resume_match_for(*, job: Job, resume: Resume | None) -> ResumeMatch | None:
         return None
     return match_resume(resume_text=resume.text, resume_skills=[*resume.skills, *resume.other_skills],
                         title=job.title, tech_stack=job.tech_stack, preferred_stack=job.preferred_stack,
-                        soft_skills=job.soft_skills, job_text=f"{job.requirements}\n{job.description_text}")
+                        soft_skills=job.soft_skills, job_text=f"{job.description_text}\n{job.requirements}",
+                        company=job.company)

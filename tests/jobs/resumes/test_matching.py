@@ -62,3 +62,11 @@ def test_a_job_asking_nothing_has_no_score():
     result = match_resume(resume_text=RESUME, resume_skills=SKILLS, title="", tech_stack=[], preferred_stack=[],
                           soft_skills=[], job_text="")
     assert result.score is None and result.suggestions == ()
+
+
+def test_repeated_terms_come_from_what_the_posting_asks_never_the_company_or_overlapping_pairs():
+    text = ("About Harris Farm\nHarris Farm sells fresh food. Harris Farm loves fresh food and brings joy.\n"
+            "Requirements\n- Experience as a subject matter expert in food retail\n- A subject matter expert "
+            "mindset\n- Food retail experience\n")
+    phrases = key_phrases(title="Shop Assistant", soft_skills=[], text=text, skills=[], company="Harris Farm")
+    assert phrases == ["Shop Assistant", "subject matter", "food retail"]
