@@ -13,8 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_upload_review_and_accept_part_of_a_resume(page, tmp_path):
-    make_user("mara", skills=["Python", "PHP"], experience_level="mid", timezone="Europe/Berlin")
-    job = make_job(Profile.objects.get(user__username="mara").user, title="Senior Backend Engineer",
+    user = make_user("mara", skills=["Python", "PHP"], experience_level="mid", timezone="Europe/Berlin")
+    job = make_job(user, title="Senior Backend Engineer",
                    description_html="<p>Requirements: Python, Go, Kubernetes and Terraform.</p>")
     log_in(page, "mara", PASSWORD)
     page.goto("/settings/")
@@ -57,4 +57,27 @@ def test_upload_review_and_accept_part_of_a_resume(page, tmp_path):
     assert card.locator(".chip.missing:has-text('Terraform')").is_visible()
     assert card.locator(".chip.match:has-text('Kubernetes')").is_visible()
     assert "Add these words where true" in card.inner_text()
+    assert not page.console_errors
+
+
+def test_the_page_waits_for_the_worker_and_shows_the_review_when_it_is_done(page, tmp_path, monkeypatch):
+    from jobs.models import Resume
+    from jobs.resumes import services
+
+    queued: list[int] = []
+    # The worker is late: the task is only recorded, and run below, while the page polls.
+    monkeypatch.setattr(services, "async_task", lambda name, resume_id, **kwargs: queued.append(resume_id))
+    make_user("noor", skills=["Python"], timezone="Europe/Berlin")
+    log_in(page, "noor", PASSWORD)
+    page.goto("/settings/resume/")
+    file = tmp_path / "noor.pdf"
+    file.write_bytes(text_pdf(RESUME_LINES))
+    page.set_input_files("input[name=file]", str(file))
+    page.click("button:has-text('Upload')")
+    page.wait_for_selector("#resume-status >> text=Reading “noor.pdf”")
+    assert page.is_visible("progress.resume-progress")
+    (resume_id,) = queued
+    assert services.read_resume(resume_id) == "parsed"
+    page.wait_for_selector("text=What we read in “noor.pdf”")  # the poll saw it finish and refreshed the page
+    assert page.locator("#review-add input").count() == len(Resume.objects.get(pk=resume_id).skills) - 1
     assert not page.console_errors

@@ -16,6 +16,8 @@ SKILLS = ["Django", "PostgreSQL", "Redis", "JavaScript", "React", "Code Review",
     ("Staff Data Engineer - Payments", "Data Engineer"),
     ("Software Engineer II, Platform", "Software Engineer"),
     ("Lead", ""),
+    ("Tech Lead, Payments", "Tech Lead"),
+    ("Country Lead, Data Center Security", "Country Lead"),
 ])
 def test_the_role_is_the_title_without_level_and_trimmings(title, role):
     assert role_of_title(title) == role
