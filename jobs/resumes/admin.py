@@ -18,5 +18,8 @@ class ResumeAdmin(admin.ModelAdmin):
     date_hierarchy = "uploaded_at"
     list_per_page = 50
 
+    def has_add_permission(self, request) -> bool:
+        return False  # résumés come from their owners' uploads only
+
     def get_queryset(self, request):
         return super().get_queryset(request).defer("data", "text")
