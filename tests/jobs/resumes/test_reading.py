@@ -7,6 +7,8 @@ import zipfile
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from jobs.resumes.reading import MAX_PAGES, MAX_UNPACKED, ResumeError, check_file, estimate_experience, read_text
 from tests.jobs.resumes.files import (
@@ -132,3 +134,19 @@ def test_a_pdf_that_takes_too_long_to_read_is_given_up():
     with pytest.raises(ResumeError, match="takes far too long to read"):
         read_text("pdf", text_pdf(*[["A page of a résumé with words."]] * 3), budget=-1)
     assert "Lindqvist" in read_text("pdf", text_pdf(RESUME_LINES), budget=-1)  # one page: done
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_damaged_file_is_read_or_refused_with_a_message_never_a_crash(data):
+    kind = data.draw(st.sampled_from(["pdf", "docx"]))
+    original = bytearray(text_pdf(RESUME_LINES) if kind == "pdf" else make_docx(RESUME_LINES))
+    for _ in range(data.draw(st.integers(1, 20))):  # overwrite a few bytes anywhere
+        original[data.draw(st.integers(0, len(original) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(original) // 3, len(original)))
+    try:
+        text = read_text(kind, bytes(original[:cut]))
+    except ResumeError as error:
+        assert str(error).endswith(".")
+    else:
+        assert isinstance(text, str)
