@@ -50,7 +50,9 @@ def index(request: AuthedRequest) -> HttpResponse:
             data = form.cleaned_data
             services.store_upload(user=request.user, filename=data["filename"], kind=data["kind"], data=data["data"])
             return redirect("resumes:index")
-        messages.error(request, "The file was not taken: see the reason below. Nothing was changed.")
+        # The reason goes at the top too: on a phone the upload form sits below everything else.
+        reasons = form.errors.get("file") or ["Choose a file to upload."]
+        messages.error(request, f"{reasons[0]} Nothing was changed.")
         return render(request, PAGE, _context(request, upload_form=form), status=400)
     return render(request, PAGE, _context(request))
 
