@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "copilot.accounts",
     "jobs",
     "jobs.sources",
+    "jobs.resumes",
     "applications",
     "insights",
     "insights.digests",

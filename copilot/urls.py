@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("settings/sources/", include("jobs.sources.urls")),
     path("settings/data/", include("insights.data_rights.urls")),
+    path("settings/resume/", include("jobs.resumes.urls")),
     path("settings/", include("jobs.profile.urls")),
     path("settings/", include("copilot.accounts.urls")),
     path("jobs/", include("jobs.urls")),

@@ -6,9 +6,11 @@ lives in the top layer; ``manage.py seed_demo`` (run by ``bin/run``) creates it.
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+import docx
 from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
@@ -17,7 +19,8 @@ from applications.models import Application, TimelineEvent
 from applications.services import add_note, move_application, schedule_interview, start_application
 from copilot.accounts.models import Profile, User
 from copilot.accounts.services import batched_bumps
-from jobs.models import Job
+from jobs.models import Job, Resume
+from jobs.resumes.services import read_resume
 from jobs.services import create_job
 
 DEMO_USERNAME = "demo"
@@ -49,7 +52,41 @@ def seed_demo(*, reset: bool = False) -> tuple[User, bool]:
     Profile.objects.create(user=user, **DEMO_PROFILE)
     with batched_bumps():
         seed_jobs(user)
+    seed_resume(user)
     return user, True
+
+
+DEMO_RESUME = [
+    "Dana Demo",
+    "Backend Developer · Berlin · dana@copilot.example",
+    "Profile",
+    "Python and Django developer who likes boring, well-tested services. Happy on call, happier when nobody "
+    "gets paged.",
+    "Experience",
+    "Backend Developer, Parcelwise GmbH, 04/2022 – present",
+    "Django and Django REST Framework services on PostgreSQL; Celery workers on Redis; Docker images deployed to "
+    "Kubernetes with GitHub Actions.",
+    "Cut the nightly billing run from 3 hours to 20 minutes; introduced code review checklists.",
+    "Junior Developer, Stadtwerk Digital, 09/2020 – 03/2022",
+    "FastAPI services and a TypeScript admin front end; REST APIs for meter readings.",
+    "Education",
+    "BSc Computer Science, HTW Berlin, 2016 – 2020",
+    "Languages: German (native), English (fluent)",
+]
+
+
+def seed_resume(user: User) -> Resume:
+    """The demo's résumé, read at once (no worker needed): its review offers skills and the level to change."""
+    document = docx.Document()
+    for line in DEMO_RESUME:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = buffer.getvalue()
+    resume = Resume.objects.create(user=user, filename="Dana Demo - CV.docx", kind=Resume.Kind.DOCX, size=len(data),
+                                   data=data)
+    read_resume(resume.pk)
+    return resume
 
 
 def _mark_email_verified(user: User) -> None:

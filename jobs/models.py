@@ -7,13 +7,14 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from copilot.accounts.models import ExperienceLevel
 from copilot.dates import validate_sensible_date
 from copilot.weburl import validate_web_url
 from jobs.choices import ClosedBy, JobOrigin, JobType, RemoteOption, SalaryPeriod
 from jobs.sources import SOURCES
 
-__all__ = ["BackgroundFetch", "ClosedBy", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "SalaryPeriod",
-           "ScoringRules", "SourceSubscription"]
+__all__ = ["BackgroundFetch", "ClosedBy", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "Resume",
+           "SalaryPeriod", "ScoringRules", "SourceSubscription"]
 
 
 class JobQuerySet(models.QuerySet):
@@ -347,3 +348,78 @@ class ScoringRules(models.Model):
 
     def __str__(self) -> str:
         return self.rules
+class ResumeQuerySet(models.QuerySet):
+    def for_user(self, user) -> ResumeQuerySet:
+        """The only way views reach résumés: always scoped to their owner."""
+        return self.filter(user=user)
+
+    def without_file(self) -> ResumeQuerySet:
+        """Everything but the file's bytes, for pages that show what was read from it."""
+        return self.defer("data")
+
+
+class Resume(models.Model):
+    """An uploaded résumé (PDF or DOCX) and what was read from it (``jobs.resumes``).
+
+    The file's bytes live in this row, not under MEDIA_ROOT: no URL can ever serve them but the owner's
+    download view, a worker on another host reads them from the shared database, and deleting the
+    account (a cascade) deletes them with everything else. A user's current résumé is the newest one
+    read successfully; an upload that fails to be read leaves the current one as it was."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word (DOCX)"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Reading"
+        PARSED = "parsed", "Read"
+        FAILED = "failed", "Could not be read"
+
+    MAX_BYTES = 5 * 1024 * 1024  # a text résumé is well under 1 MB; scans and photos are what grow past this
+    LEASE = timedelta(minutes=2)  # reading is bounded (pages, characters): far inside this
+    QUEUE_WAIT = timedelta(minutes=2)  # queued longer: no worker is taking it; the page says so
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resumes")
+    filename = models.CharField(max_length=255)
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    size = models.PositiveIntegerField(help_text="Bytes.")
+    data = models.BinaryField(editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Percent read, for the page that waits.")
+    error = models.TextField(blank=True)
+    text = models.TextField(blank=True, editable=False)
+    skills = models.JSONField(default=list, blank=True, help_text="Tech skills it mentions (canonical names).")
+    other_skills = models.JSONField(default=list, blank=True, help_text="Soft skills and spoken languages.")
+    years = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Years of experience it states.")
+    years_evidence = models.CharField(max_length=200, blank=True)
+    level = models.CharField(max_length=10, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    parsed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ResumeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="resume_progress_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def level_label(self) -> str:
+        return dict(ExperienceLevel.choices).get(self.level, self.level)
+
+    def is_abandoned(self, now: datetime) -> bool:
+        """Pending, but no worker will finish it: its lease ran out, or it was never picked up."""
+        if self.status == self.Status.RUNNING:
+            return self.lease_expires_at is not None and self.lease_expires_at < now
+        return self.status == self.Status.QUEUED and self.uploaded_at < now - self.QUEUE_WAIT

@@ -41,6 +41,7 @@ __all__ = [
     "YEARS_WINDOW",
     "infer_seniority",
     "seniority",
+    "stated_years",
     "text_level_of",
     "title_level",
     "years_level",
@@ -155,6 +156,15 @@ _YEARS_RE = re.compile(
 
 def years_level(text: str) -> str:
     """The level from the years of experience a text asks ("" if none): the largest minimum wins."""
+    most = stated_years(text)
+    if most is None:
+        return ""
+    return "junior" if most <= 1 else "senior" if most >= 5 else "mid"
+
+
+def stated_years(text: str) -> int | None:
+    """The most years of experience a text states by the rules above ("5+ years", "at least 3 years of
+    experience"; never a bare "5 years"), or None. Postings ask them; résumés (``jobs.resumes``) claim them."""
     low = text.lower()
     most = -1
     # The full pattern is slow to try at every character of a long text (and even a plain regex
@@ -164,9 +174,7 @@ def years_level(text: str) -> str:
         while at >= 0:
             most = max(most, _most_years(low[max(0, at - 40):at + 140]))
             at = low.find(unit, at + 40)
-    if most < 0:
-        return ""
-    return "junior" if most <= 1 else "senior" if most >= 5 else "mid"
+    return None if most < 0 else most
 
 
 def _most_years(low: str) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from jobs import closing, fetches, scores
+from jobs.resumes import services as resumes
 from jobs.sources import ingest
 
 logger = logging.getLogger("copilot.jobs")
@@ -18,12 +19,17 @@ def run_fetch(fetch_id: int) -> str:
     return fetches.run_fetch(fetch_id)
 
 
+def read_resume(resume_id: int) -> str:
+    """An uploaded résumé the settings page is waiting for."""
+    return resumes.read_resume(resume_id)
+
+
 def recover_abandoned_work() -> dict[str, Any]:
-    """Schedule "recover-jobs-work": end the ingestion runs and fetches whose worker died (a scheduled
-    ingestion run is retried once), delete day-old fetches, and queue again score recomputations
-    pending for too long."""
+    """Schedule "recover-jobs-work": end the ingestion runs, fetches and résumé readings whose worker died
+    (a scheduled ingestion run is retried once), delete day-old fetches, and queue again score
+    recomputations pending for too long."""
     return {"runs": len(ingest.recover_runs()), "fetches": fetches.recover_fetches(),
-            "rescores": scores.requeue_stale()}
+            "resumes": resumes.recover_resumes(), "rescores": scores.requeue_stale()}
 
 
 def rescore_user(user_id: int) -> int:

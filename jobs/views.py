@@ -25,6 +25,7 @@ from jobs.queries import (
     filter_jobs,
     sources_for,
 )
+from jobs.resumes.services import current_resume, resume_match_for
 from jobs.scores import scores_pending
 from jobs.services import create_job, delete_job, mark_closed, reopen_job, update_job
 from jobs.skills import skill_names
@@ -71,7 +72,10 @@ def job_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 def job_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
-    return render(request, "jobs/detail.html", {"job": job, "match": match_job(job, get_profile(request.user))})
+    resume = current_resume(request.user)
+    return render(request, "jobs/detail.html", {"job": job, "match": match_job(job, get_profile(request.user)),
+                                                "resume_match": resume_match_for(job=job, resume=resume),
+                                                "has_resume": resume is not None})
 
 
 def form_context(form: JobForm, **extra) -> dict:

@@ -18,7 +18,7 @@ from applications.models import Application
 from applications.spreadsheets.csv_io import neutralise_cell, write_jobs_csv
 from copilot.accounts.models import Profile, User
 from insights.models import DigestLog
-from jobs.models import IngestionRun, Job, SourceSubscription
+from jobs.models import IngestionRun, Job, Resume, SourceSubscription
 
 # What an export holds: file stem -> function from the user to rows (dicts). Each app's user-owned
 # tables are listed here, so the export and the account deletion test cover the same ground.
@@ -61,6 +61,23 @@ def _applications(user: User) -> Iterable[dict[str, Any]]:
         yield row
 
 
+_RESUME_FIELDS = ("id", "filename", "kind", "size", "status", "error", "text", "skills", "other_skills", "years",
+                  "years_evidence", "level", "uploaded_at", "parsed_at", "reviewed_at")
+
+
+def _resumes(user: User) -> Iterable[dict[str, Any]]:
+    """What was read from each résumé; the files themselves are in the zip's resumes/ folder."""
+    for resume in Resume.objects.for_user(user).without_file().order_by("pk"):
+        row = {name: getattr(resume, name) for name in _RESUME_FIELDS}
+        row["file"] = _resume_path(resume)
+        yield row
+
+
+def _resume_path(resume: Resume) -> str:
+    safe = "".join(c if c.isalnum() or c in "._- " else "_" for c in resume.filename)
+    return f"resumes/{resume.pk}-{safe}"
+
+
 def _owned(model: type[Model]) -> Exporter:
     """Every row of ``model`` the user owns (its ``user`` column left out)."""
 
@@ -78,6 +95,7 @@ EXPORTERS: dict[str, Exporter] = {
     "job_sources": _owned(SourceSubscription),
     "ingestion_runs": _owned(IngestionRun),
     "digest_log": _owned(DigestLog),
+    "resumes": _resumes,
 }
 
 
@@ -94,6 +112,8 @@ def export_zip(user: User) -> bytes:
         jobs_csv = io.StringIO()
         write_jobs_csv(user, jobs_csv)
         archive.writestr("jobs.csv", jobs_csv.getvalue())
+        for resume in Resume.objects.for_user(user).order_by("pk").iterator(chunk_size=10):
+            archive.writestr(_resume_path(resume), bytes(resume.data))
         archive.writestr("applications.csv", _applications_csv(user))
         archive.writestr("README.txt", "Your Career Co-Pilot data. JSON files hold everything; the CSV files open "
                                        "in a spreadsheet, and jobs.csv can be imported back into Career Co-Pilot.\n")

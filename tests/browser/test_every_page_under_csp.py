@@ -14,6 +14,7 @@ SIGNED_IN = [
     "/dashboard/", "/jobs/", "/jobs/?q=python&sort=score", "/jobs/new/", "/jobs/from-url/", "/jobs/import/",
     "/applications/", "/applications/table/", "/applications/calendar/", "/insights/recommendations/",
     "/insights/skills/", "/insights/analytics/", "/settings/", "/settings/sources/", "/settings/data/",
+    "/settings/resume/",
     "/digests/preview/morning/", "/digests/preview/evening/", "/accounts/email/", "/accounts/password/change/",
 ]
 

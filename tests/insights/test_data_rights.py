@@ -61,3 +61,20 @@ def test_delete_account_removes_every_row_i_own(alice_client, alice, bob):
 def test_data_page_needs_login(client, db):
     assert client.get(reverse("data_rights:index")).status_code == 302
     assert client.get(reverse("data_rights:export")).status_code == 302
+
+
+def test_the_export_holds_my_resume_file_and_what_was_read_and_deleting_the_account_removes_it(alice_client, alice,
+                                                                                               bob):
+    from jobs.models import Resume
+
+    mine = Resume.objects.create(user=alice, filename="Alice CV.pdf", kind="pdf", size=12, data=b"%PDF-1.4 alice",
+                                 status="parsed", text="Alice knows Python", skills=["Python"], years=6, level="senior")
+    Resume.objects.create(user=bob, filename="bob.pdf", kind="pdf", size=10, data=b"%PDF-1.4 bob", status="parsed")
+    archive = zipfile.ZipFile(io.BytesIO(alice_client.get(reverse("data_rights:export")).content))
+    (row,) = json.loads(archive.read("resumes.json"))
+    assert (row["filename"], row["skills"], row["years"], row["text"]) == ("Alice CV.pdf", ["Python"], 6,
+                                                                           "Alice knows Python")
+    assert archive.read(row["file"]) == b"%PDF-1.4 alice" and row["file"] == f"resumes/{mine.pk}-Alice CV.pdf"
+    assert not any("bob" in name for name in archive.namelist())
+    alice_client.post(reverse("data_rights:delete"), {"password": PASSWORD, "confirm": "on"})
+    assert list(Resume.objects.values_list("filename", flat=True)) == ["bob.pdf"]

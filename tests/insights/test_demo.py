@@ -48,3 +48,15 @@ def test_nothing_in_the_demo_happened_after_now(db, instant):
         times = list(application.events.order_by("id").values_list("created_at", flat=True))
         assert times == sorted(times)
     assert Interview.objects.filter(application__user=user, starts_at__gt=now).exists()
+def test_the_demo_has_a_resume_read_with_changes_to_review(db):
+    from copilot.accounts.models import Profile
+    from insights.demo import seed_demo
+    from jobs.models import Resume
+    from jobs.resumes.services import diff_for
+
+    user, _ = seed_demo()
+    resume = Resume.objects.get(user=user)
+    assert resume.status == "parsed" and (resume.years, resume.level) == (6, "senior")
+    diff = diff_for(resume=resume, profile=Profile.objects.get(user=user))
+    assert {"Celery", "Kubernetes", "FastAPI"} <= set(diff.add)
+    assert {"htmx", "Linux"} <= set(diff.remove) and diff.level == "senior"

@@ -29,6 +29,7 @@ OWN_PAGES = {
     "applications:board", "applications:table", "applications:calendar", "insights:recommendations",
     "insights:skill_gap", "insights:analytics", "digests:preview", "digests:preview_html",
     "applications:column",
+    "resumes:index",
 }
 # URLs naming one of alice's objects: url name -> (kwarg, fixture key).
 OWNED_OBJECTS = {
@@ -42,6 +43,8 @@ OWNED_OBJECTS = {
     "sources:delete": ("pk", "subscription"), "sources:refresh": ("pk", "subscription"),
     "sources:run_status": ("pk", "run"),
     "jobs:add_from_url_result": ("pk", "posting_fetch"), "sources:preview_result": ("pk", "preview_fetch"),
+    "resumes:status": ("pk", "resume"), "resumes:apply": ("pk", "resume"), "resumes:download": ("pk", "resume"),
+    "resumes:delete": ("pk", "resume"),
 }
 STRING_KWARGS = {"mode": "board", "kind": "morning", "token": "x" * 40, "key": "abc", "uidb36": "1",
                  "content_type_id": "1", "object_id": "1", "id": "1", "url": "x", "app_label": "jobs",
@@ -115,7 +118,8 @@ def test_public_pages_never_fail_and_leak_nothing(client, objects, name):
 
 
 ADMIN_SAMPLES = ["admin:index", "admin:jobs_job_changelist", "admin:applications_application_changelist",
-                 "admin:jobs_ingestionrun_changelist", "admin:insights_digestlog_changelist"]
+                 "admin:jobs_ingestionrun_changelist", "admin:insights_digestlog_changelist",
+                 "admin:jobs_resume_changelist"]
 
 
 @pytest.mark.parametrize("name", ADMIN_SAMPLES)
