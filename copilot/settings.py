@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "jobs",
     "jobs.sources",
     "applications",
+    "applications.contacts",
     "insights",
     "insights.digests",
 ]

@@ -63,7 +63,10 @@ def job_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 def job_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
-    return render(request, "jobs/detail.html", {"job": job, "match": match_job(job, get_profile(request.user))})
+    # The people linked to the job live a layer up (applications.contacts): read by relation name only.
+    contacts = job.contacts.all()
+    return render(request, "jobs/detail.html",
+                  {"job": job, "match": match_job(job, get_profile(request.user)), "contacts": contacts})
 
 
 def form_context(form: JobForm, **extra) -> dict:

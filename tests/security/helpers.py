@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from applications.contacts.services import create_contact, log_interaction
 from applications.services import add_note, schedule_interview
 from jobs.models import BackgroundFetch, IngestionRun, SourceSubscription
 from tests.factories import make_application, make_job
@@ -30,5 +31,9 @@ def objects(alice):
         user=alice, kind="preview", request={"kind": "greenhouse", "params": {"board": "zanzibar"}, "label": SECRET},
         status="succeeded", result={"fetched": 1, "kept": 1, "new": 1, "sample": [
             {"title": f"{SECRET} Engineer", "company": SECRET, "url": "", "saved": False}]})
-    return {"job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
+    contact = create_contact(user=alice, application=application, name=f"{SECRET} Recruiter", company=SECRET)
+    interaction = log_interaction(user=alice, contact=contact, application=application, kind="call",
+                                  date=timezone.localdate(), note=f"{SECRET} call")
+    return {"contact": contact, "interaction": interaction,
+            "job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
             "posting_fetch": posting_fetch, "preview_fetch": preview_fetch}
