@@ -13,7 +13,8 @@ SIGNED_OUT = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/
 SIGNED_IN = [
     "/dashboard/", "/jobs/", "/jobs/?q=python&sort=score", "/jobs/new/", "/jobs/from-url/", "/jobs/import/",
     "/applications/", "/applications/table/", "/applications/calendar/",
-    "/applications/contacts/", "/applications/contacts/new/", "/insights/recommendations/",
+    "/applications/contacts/", "/applications/contacts/new/",
+    "/insights/salaries/", "/insights/salaries/?currency=USD", "/insights/recommendations/",
     "/insights/skills/", "/insights/analytics/", "/settings/", "/settings/sources/", "/settings/data/",
     "/digests/preview/morning/", "/digests/preview/evening/", "/accounts/email/", "/accounts/password/change/",
 ]

@@ -27,7 +27,7 @@ OWN_PAGES = {
     "jobs:list", "jobs:create", "jobs:add_from_url",
     "spreadsheets:export", "spreadsheets:import", "spreadsheets:import_confirm",
     "applications:board", "applications:table", "applications:calendar",
-    "contacts:list", "contacts:create", "insights:recommendations",
+    "contacts:list", "contacts:create", "salaries:index", "insights:recommendations",
     "insights:skill_gap", "insights:analytics", "digests:preview", "digests:preview_html",
 }
 # URLs naming one of alice's objects: url name -> (kwarg, fixture key).
@@ -41,7 +41,7 @@ OWNED_OBJECTS = {
     "contacts:detail": ("pk", "contact"), "contacts:edit": ("pk", "contact"), "contacts:delete": ("pk", "contact"),
     "contacts:log": ("pk", "contact"), "contacts:interaction_delete": ("pk", "interaction"),
     "contacts:application_link": ("pk", "application"), "contacts:application_unlink": ("pk", "application"),
-    "contacts:application_log": ("pk", "application"),
+    "contacts:application_log": ("pk", "application"), "salaries:job_position": ("pk", "job"),
     "sources:edit": ("pk", "subscription"), "sources:toggle": ("pk", "subscription"),
     "sources:delete": ("pk", "subscription"), "sources:refresh": ("pk", "subscription"),
     "sources:run_status": ("pk", "run"),

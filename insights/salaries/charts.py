@@ -1,0 +1,39 @@
+"""Plotly figures of salary distributions (dicts of the plotly.js schema, as insights.charts)."""
+
+from __future__ import annotations
+
+from insights.charts import GRID, PRIMARY, Figure, _layout
+from insights.salaries.analysis import Group
+
+#: A box per group; groups beyond this many are in the table only (the chart would be unreadable).
+MAX_BOXES = 12
+
+
+def box_chart(groups: list[Group], currency: str) -> Figure:
+    """One horizontal box per group (median, quartiles, whiskers to the extremes), the first on top."""
+    shown = groups[:MAX_BOXES][::-1]  # plotly draws the first trace at the bottom
+    return {
+        "data": [
+            {
+                "type": "box",
+                "orientation": "h",
+                "name": f"{group.label} ({group.stats.count})",
+                "x": [float(value) for value in group.values],
+                "boxpoints": "all" if group.stats.count < 8 else False,
+                "jitter": 0.3,
+                "pointpos": 0,
+                "marker": {"color": PRIMARY, "size": 5},
+                "line": {"color": PRIMARY, "width": 1.5},
+                "fillcolor": "rgba(36,87,214,0.15)",
+                "hovertemplate": "%{x:,.0f} " + currency + "<extra>" + group.label + "</extra>",
+            }
+            for group in shown
+        ],
+        "layout": _layout(
+            height=max(180, 44 * len(shown) + 70),
+            margin={"l": 8, "r": 16, "t": 8, "b": 40},
+            xaxis={"gridcolor": GRID, "zeroline": False, "automargin": True, "tickformat": ",.0f",
+                   "title": {"text": f"{currency} per year (midpoint of each job's range)"}},
+            yaxis={"automargin": True},
+        ),
+    }
