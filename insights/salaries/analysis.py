@@ -30,7 +30,8 @@ DEFAULT_CURRENCY = "EUR"
 #: Fewer comparable jobs than this and the job's position is compared with its title family only.
 MIN_COMPARABLE = 3
 
-LEVEL_LABELS = {"junior": "Junior", "mid": "Mid-level", "senior": "Senior", "manager": "Manager", "": "Not stated"}
+LEVEL_LABELS = {"junior": "Junior", "mid": "Mid-level", "senior": "Senior", "manager": "Manager",
+                "": "Level not stated"}
 REMOTE_LABELS = {**dict(RemoteOption.choices), "": "Not stated"}
 FIELDS = ("id", "title", "company", "location", "remote_option", "text_level", "salary_min", "salary_max",
           "salary_currency", "salary_period")
@@ -209,13 +210,18 @@ def salary_insights(job_rows: Iterable[Mapping[str, Any]], table: RateTable, *, 
     result.dimensions = {key: _groups(rows, key) for key in DIMENSIONS}
     families = sorted({title_family(role) for role in target_roles if role.strip()})
     if families:
+        in_family = [row for row in rows if row.family in families]
         level_label = LEVEL_LABELS.get(target_level, "") if target_level else ""
-        matching = [row.salary.mid for row in rows
-                    if row.family in families and (not level_label or row.level == level_label)]
+        at_level = [row for row in in_family if row.level == level_label] if level_label else in_family
         result.target_description = ", ".join(families) + (f" · {level_label}" if level_label else "")
-        stats = Stats.of(matching)
+        if level_label and not at_level and in_family:
+            # None states the user's level (many postings state none): show the families, and say so.
+            at_level = in_family
+            result.target_description = ", ".join(families) + f" · any level (none is {level_label.lower()})"
+        mids = [row.salary.mid for row in at_level]
+        stats = Stats.of(mids)
         if stats is not None:
-            result.target = Group(result.target_description, stats, tuple(sorted(matching)))
+            result.target = Group(result.target_description, stats, tuple(sorted(mids)))
     return result
 
 

@@ -9,6 +9,15 @@ from insights.salaries.analysis import Group
 MAX_BOXES = 12
 
 
+#: Longer group names are cut in the chart (the table and the hover keep them whole), so the boxes
+#: keep most of a phone's width.
+LABEL_CHARS = 16
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip(" ,·&") + "…"
+
+
 def box_chart(groups: list[Group], currency: str) -> Figure:
     """One horizontal box per group (median, quartiles, whiskers to the extremes), the first on top."""
     shown = groups[:MAX_BOXES][::-1]  # plotly draws the first trace at the bottom
@@ -17,7 +26,7 @@ def box_chart(groups: list[Group], currency: str) -> Figure:
             {
                 "type": "box",
                 "orientation": "h",
-                "name": f"{group.label} ({group.stats.count})",
+                "name": _short(group.label),
                 "x": [float(value) for value in group.values],
                 "boxpoints": "all" if group.stats.count < 8 else False,
                 "jitter": 0.3,
@@ -25,15 +34,16 @@ def box_chart(groups: list[Group], currency: str) -> Figure:
                 "marker": {"color": PRIMARY, "size": 5},
                 "line": {"color": PRIMARY, "width": 1.5},
                 "fillcolor": "rgba(36,87,214,0.15)",
-                "hovertemplate": "%{x:,.0f} " + currency + "<extra>" + group.label + "</extra>",
+                "hovertemplate": "%{x:,.0f} " + currency + f"<extra>{group.label} ({group.stats.count} jobs)</extra>",
             }
             for group in shown
         ],
         "layout": _layout(
             height=max(180, 44 * len(shown) + 70),
             margin={"l": 8, "r": 16, "t": 8, "b": 40},
-            xaxis={"gridcolor": GRID, "zeroline": False, "automargin": True, "tickformat": ",.0f",
-                   "title": {"text": f"{currency} per year (midpoint of each job's range)"}},
+            # "80k" ticks and a short title: the chart stays readable 390 px wide.
+            xaxis={"gridcolor": GRID, "zeroline": False, "automargin": True, "tickformat": "~s", "nticks": 5,
+                   "title": {"text": f"{currency} a year"}},
             yaxis={"automargin": True},
         ),
     }

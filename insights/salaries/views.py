@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -29,7 +31,7 @@ def salaries(request: AuthedRequest) -> HttpResponse:
          "figure": box_chart(data.dimensions[key], currency) if data.dimensions.get(key) else None}
         for key, title in DIMENSIONS.items()
     ]
-    target_figure = box_chart([data.target], currency) if data.target else None
+    target_figure = box_chart([replace(data.target, label="Your target")], currency) if data.target else None
     table = load_table()
     context = {"data": data, "sections": sections, "currency": currency, "currencies": table.currencies,
                "target_figure": target_figure, "max_boxes": MAX_BOXES, "table": table, "prefix": money_prefix(currency)}

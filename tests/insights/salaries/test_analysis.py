@@ -88,7 +88,7 @@ def test_overall_distribution(seeded):
 
 def test_distributions_by_family_level_location_and_remote(seeded):
     assert _by(seeded.dimensions["family"]) == {"Backend": (6, D(75000)), "Frontend": (1, D(80000))}
-    assert _by(seeded.dimensions["level"]) == {"Senior": (5, D(80000)), "Not stated": (1, D(60000)),
+    assert _by(seeded.dimensions["level"]) == {"Senior": (5, D(80000)), "Level not stated": (1, D(60000)),
                                                "Junior": (1, D(45000))}
     assert _by(seeded.dimensions["place"]) == {"Germany": (4, D(75000)), "Remote: EU": (1, D(100000)),
                                                "United States": (1, D(80000)), "Netherlands": (1, D(45000))}
@@ -117,6 +117,16 @@ def test_position_falls_back_to_the_family_then_gives_up(seeded):
     assert position.percentile == 20  # 60k: only 45k below
     assert position_of(5, seeded) is None  # the only frontend job
     assert position_of(7, seeded) is None  # no salary
+
+
+def test_target_without_jobs_at_the_level_falls_back_to_the_families_and_says_so():
+    data = salary_insights(SEEDED, TABLE, target_roles=["React Developer"], target_level="senior")
+    assert data.target_description == "Frontend · Senior" and data.target.stats.count == 1
+    data = salary_insights(SEEDED, TABLE, target_roles=["React Developer"], target_level="junior")
+    assert data.target_description == "Frontend · any level (none is junior)"
+    assert data.target.stats.median == D(80000)
+    data = salary_insights(SEEDED, TABLE, target_roles=["Data Scientist"], target_level="junior")
+    assert data.target is None and data.target_description == "Data science & ML · Junior"
 
 
 def test_the_same_jobs_in_another_currency():
