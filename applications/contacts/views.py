@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -47,11 +49,16 @@ def _origin(request: AuthedRequest) -> tuple[Application | None, Job | None]:
     """A contact added from an application's or a job's page is linked to it (owner-checked: else 404)."""
     source = request.POST if request.method == "POST" else request.GET
     application = job = None
-    if source.get("application", "").isdigit():
-        application = get_application_for_user(request, int(source["application"]))
-    if source.get("job", "").isdigit():
-        job = get_object_or_404(Job.objects.for_user(request.user), pk=int(source["job"]))
+    if source.get("application"):
+        application = get_application_for_user(request, _object_id(source["application"]))
+    if source.get("job"):
+        job = get_object_or_404(Job.objects.for_user(request.user), pk=_object_id(source["job"]))
     return application, job
+
+
+def _object_id(value: str) -> int:
+    """An id typed into a form or query string; anything else (words, "²", 30 digits) matches nothing."""
+    return int(value) if re.fullmatch(r"[0-9]{1,18}", value) else 0
 
 
 @login_required
@@ -157,7 +164,11 @@ def application_link(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def application_unlink(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
-    contact = get_object_or_404(Contact.objects.for_user(request.user), pk=request.POST.get("contact") or 0)
+    form = LinkContactForm(request.POST, choices=application.contacts.all())
+    if not form.is_valid():
+        messages.error(request, "That contact is not on this application; nothing changed.")
+        return _application_page(request, application)
+    contact = form.cleaned_data["contact"]
     services.unlink_from_application(contact=contact, application=application)
     messages.success(request, f"{contact.name} was removed from this application (the contact is kept).")
     return redirect(application)

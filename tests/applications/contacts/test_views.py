@@ -86,6 +86,8 @@ def test_someone_elses_application_or_job_in_the_create_form_is_a_404(bob_client
     assert bob_client.post(reverse("contacts:create"), {"name": "X", "application": application.pk}).status_code == 404
     job = make_job(alice)
     assert bob_client.get(reverse("contacts:create") + f"?job={job.pk}").status_code == 404
+    for garbage in ("abc", "²", "9" * 30, "-1"):
+        assert bob_client.get(reverse("contacts:create"), {"application": garbage}).status_code == 404
     assert not Contact.objects.exists()
 
 
@@ -98,6 +100,8 @@ def test_link_and_unlink_an_existing_contact(alice_client, alice, application):
     response = alice_client.post(reverse("contacts:application_unlink", args=[application.pk]), {"contact": contact.pk})
     assert response.status_code == 302 and not application.contacts.exists()
     assert Contact.objects.filter(pk=contact.pk).exists()
+    response = alice_client.post(reverse("contacts:application_unlink", args=[application.pk]), {"contact": "x"})
+    assert response.status_code == 400 and "not on this application" in response.content.decode()
 
 
 def test_bob_cannot_link_his_contact_to_alices_application_nor_alices_contact_to_his(bob_client, bob, alice,
