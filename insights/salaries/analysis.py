@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from insights.salaries.families import title_family
 from insights.salaries.rates import RateTable
@@ -33,7 +34,7 @@ MIN_COMPARABLE = 3
 LEVEL_LABELS = {"junior": "Junior", "mid": "Mid-level", "senior": "Senior", "manager": "Manager",
                 "": "Level not stated"}
 REMOTE_LABELS = {**dict(RemoteOption.choices), "": "Not stated"}
-FIELDS = ("id", "title", "company", "location", "remote_option", "text_level", "salary_min", "salary_max",
+FIELDS = ("id", "title", "location", "remote_option", "text_level", "salary_min", "salary_max",
           "salary_currency", "salary_period")
 
 
@@ -54,11 +55,11 @@ SKIP_LABELS = {
 
 @dataclass(frozen=True)
 class YearlyRange:
-    low: Decimal
-    high: Decimal
+    low: int  # whole units of the target currency a year (plain ints: cheap to cache and compare)
+    high: int
 
     @property
-    def mid(self) -> Decimal:
+    def mid(self) -> float:
         return (self.low + self.high) / 2
 
 
@@ -87,21 +88,21 @@ def normalise(low: Decimal | None, high: Decimal | None, currency: str, period: 
     return YearlyRange(low=_round(converted_low), high=_round(converted_high))
 
 
-def _round(amount: Decimal) -> Decimal:
-    return amount.quantize(Decimal(1))
+def _round(amount: Decimal | float) -> int:
+    return round(amount)  # half to even, for Decimals and floats alike
 
 
 @dataclass(frozen=True)
 class Stats:
     count: int
-    lowest: Decimal
-    q1: Decimal
-    median: Decimal
-    q3: Decimal
-    highest: Decimal
+    lowest: int
+    q1: int
+    median: int
+    q3: int
+    highest: int
 
     @classmethod
-    def of(cls, values: Iterable[Decimal]) -> Stats | None:
+    def of(cls, values: Iterable[float]) -> Stats | None:
         data = sorted(values)
         if not data:
             return None
@@ -109,27 +110,28 @@ class Stats:
             q1 = median = q3 = data[0]
         else:
             q1, median, q3 = statistics.quantiles(data, n=4, method="inclusive")
-        return cls(count=len(data), lowest=data[0], q1=_round(q1), median=_round(median), q3=_round(q3),
-                   highest=data[-1])
+        return cls(count=len(data), lowest=_round(data[0]), q1=_round(q1), median=_round(median), q3=_round(q3),
+                   highest=_round(data[-1]))
 
 
 @dataclass(frozen=True)
 class Group:
     label: str
     stats: Stats
-    values: tuple[Decimal, ...]  # the midpoints, for the box plot
 
 
-@dataclass(frozen=True)
-class JobSalary:
+class JobSalary(NamedTuple):
+    """One job's yearly range and what makes jobs comparable: a tuple, cheap to cache by the thousand."""
+
     id: int
-    title: str
-    company: str
     family: str
     level: str
-    place: str
-    remote: str
-    salary: YearlyRange
+    low: int
+    high: int
+
+    @property
+    def salary(self) -> YearlyRange:
+        return YearlyRange(self.low, self.high)
 
 
 @dataclass
@@ -161,6 +163,7 @@ class SalaryInsights:
 DIMENSIONS = {"family": "Title family", "level": "Level", "place": "Location", "remote": "Remote option"}
 
 
+@lru_cache(maxsize=8192)
 def place_label(location: str, remote_option: str) -> str:
     """The country (or area) a job is in: "Germany", "EU"; "Anywhere (remote)"; "Not stated"."""
     parsed = parse_job_location(location or "", remote_option or "")
@@ -175,11 +178,21 @@ def place_label(location: str, remote_option: str) -> str:
     return "Not stated"
 
 
-def _groups(rows: Iterable[JobSalary], key: str) -> list[Group]:
-    buckets: dict[str, list[Decimal]] = defaultdict(list)
-    for row in rows:
-        buckets[getattr(row, key)].append(row.salary.mid)
-    groups = [Group(label, Stats.of(values), tuple(sorted(values))) for label, values in buckets.items()]  # type: ignore[arg-type]
+# Jobs share few distinct titles and places: each is read once per process.
+_family = lru_cache(maxsize=8192)(title_family)
+
+
+@lru_cache(maxsize=8192)
+def _level(title: str, text_level: str) -> str:
+    level, _source = seniority(title, text_level)
+    return LEVEL_LABELS.get(level, level)
+
+
+def _groups(labelled: Iterable[tuple[str, float]]) -> list[Group]:
+    buckets: dict[str, list[float]] = defaultdict(list)
+    for label, mid in labelled:
+        buckets[label].append(mid)
+    groups = [Group(label, Stats.of(values)) for label, values in buckets.items()]  # type: ignore[arg-type]
     # Most jobs first, then the higher median: the biggest groups lead the chart and the table.
     return sorted(groups, key=lambda g: (-g.stats.count, -g.stats.median, g.label))
 
@@ -189,6 +202,8 @@ def salary_insights(job_rows: Iterable[Mapping[str, Any]], table: RateTable, *, 
     """Group the rows (``FIELDS`` of the user's jobs) into distributions in ``currency`` per year."""
     result = SalaryInsights(currency=currency, table_as_of=table.as_of.isoformat())
     skipped: Counter[str] = Counter()
+    places: list[str] = []  # in the order of result.rows; only the distributions need them
+    remotes: list[str] = []
     for row in job_rows:
         result.jobs += 1
         salary = normalise(row["salary_min"], row["salary_max"], row["salary_currency"], row["salary_period"],
@@ -199,15 +214,21 @@ def salary_insights(job_rows: Iterable[Mapping[str, Any]], table: RateTable, *, 
         if isinstance(salary, str):
             skipped[salary] += 1
             continue
-        level, _source = seniority(row["title"], row["text_level"])
-        result.rows[row["id"]] = JobSalary(
-            id=row["id"], title=row["title"], company=row["company"], family=title_family(row["title"]),
-            level=LEVEL_LABELS.get(level, level), place=place_label(row["location"], row["remote_option"]),
-            remote=REMOTE_LABELS.get(row["remote_option"], row["remote_option"]), salary=salary)
+        job = JobSalary(row["id"], _family(row["title"]), _level(row["title"], row["text_level"]), salary.low,
+                        salary.high)
+        result.rows[job.id] = job
+        places.append(place_label(row["location"], row["remote_option"]))
+        remotes.append(REMOTE_LABELS.get(row["remote_option"], row["remote_option"]))
     result.skipped = dict(skipped)
     rows = list(result.rows.values())
-    result.overall = Stats.of(row.salary.mid for row in rows)
-    result.dimensions = {key: _groups(rows, key) for key in DIMENSIONS}
+    mids = [row.salary.mid for row in rows]
+    result.overall = Stats.of(mids)
+    result.dimensions = {
+        "family": _groups(zip([row.family for row in rows], mids, strict=True)),
+        "level": _groups(zip([row.level for row in rows], mids, strict=True)),
+        "place": _groups(zip(places, mids, strict=True)),
+        "remote": _groups(zip(remotes, mids, strict=True)),
+    }
     families = sorted({title_family(role) for role in target_roles if role.strip()})
     if families:
         in_family = [row for row in rows if row.family in families]
@@ -221,7 +242,7 @@ def salary_insights(job_rows: Iterable[Mapping[str, Any]], table: RateTable, *, 
         mids = [row.salary.mid for row in at_level]
         stats = Stats.of(mids)
         if stats is not None:
-            result.target = Group(result.target_description, stats, tuple(sorted(mids)))
+            result.target = Group(result.target_description, stats)
     return result
 
 

@@ -22,16 +22,20 @@ def box_chart(groups: list[Group], currency: str) -> Figure:
     """One horizontal box per group (median, quartiles, whiskers to the extremes), the first on top."""
     shown = groups[:MAX_BOXES][::-1]  # plotly draws the first trace at the bottom
     return {
+        # Box statistics computed on the server (plotly's precomputed boxes): the page carries five
+        # numbers per group, not every job's salary. Whiskers reach the lowest and highest.
         "data": [
             {
                 "type": "box",
                 "orientation": "h",
                 "name": _short(group.label),
-                "x": [float(value) for value in group.values],
-                "boxpoints": "all" if group.stats.count < 8 else False,
-                "jitter": 0.3,
-                "pointpos": 0,
-                "marker": {"color": PRIMARY, "size": 5},
+                "y": [_short(group.label)],
+                "q1": [group.stats.q1],
+                "median": [group.stats.median],
+                "q3": [group.stats.q3],
+                "lowerfence": [group.stats.lowest],
+                "upperfence": [group.stats.highest],
+                "marker": {"color": PRIMARY},
                 "line": {"color": PRIMARY, "width": 1.5},
                 "fillcolor": "rgba(36,87,214,0.15)",
                 "hovertemplate": "%{x:,.0f} " + currency + f"<extra>{group.label} ({group.stats.count} jobs)</extra>",
