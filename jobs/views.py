@@ -64,9 +64,10 @@ def job_list(request: AuthedRequest) -> HttpResponse:
 def job_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
     # The people linked to the job live a layer up (applications.contacts): read by relation name only.
-    contacts = job.contacts.all()
-    return render(request, "jobs/detail.html",
-                  {"job": job, "match": match_job(job, get_profile(request.user)), "contacts": contacts})
+    contacts = list(job.contacts.all())
+    others = request.user.contacts.exclude(pk__in=[c.pk for c in contacts]).only("id", "name", "company")
+    return render(request, "jobs/detail.html", {"job": job, "match": match_job(job, get_profile(request.user)),
+                                                "contacts": contacts, "other_contacts": others})
 
 
 def form_context(form: JobForm, **extra) -> dict:

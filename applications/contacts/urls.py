@@ -16,4 +16,6 @@ urlpatterns = [
     path("application/<int:pk>/link/", views.application_link, name="application_link"),
     path("application/<int:pk>/unlink/", views.application_unlink, name="application_unlink"),
     path("application/<int:pk>/interactions/", views.application_log, name="application_log"),
+    path("job/<int:pk>/link/", views.job_link, name="job_link"),
+    path("job/<int:pk>/unlink/", views.job_unlink, name="job_unlink"),
 ]

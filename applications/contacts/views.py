@@ -192,3 +192,32 @@ def application_log(request: AuthedRequest, pk: int) -> HttpResponse:
         return _application_page(request, application, interaction_form=form)
     messages.success(request, "Interaction logged." + (" Follow-up date set." if data["follow_up_date"] else ""))
     return redirect(application)
+
+
+@login_required
+@require_POST
+def job_link(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Put one of the user's existing contacts on a job (from the job's page)."""
+    job = get_object_or_404(Job.objects.for_user(request.user), pk=pk)
+    form = LinkContactForm(request.POST, choices=Contact.objects.for_user(request.user))
+    if form.is_valid():
+        contact = form.cleaned_data["contact"]
+        services.link_to_job(contact=contact, job=job)
+        messages.success(request, f"{contact.name} is now linked to this job.")
+    else:
+        messages.error(request, "Choose one of your contacts; nothing changed.")
+    return redirect(job)
+
+
+@login_required
+@require_POST
+def job_unlink(request: AuthedRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(Job.objects.for_user(request.user), pk=pk)
+    form = LinkContactForm(request.POST, choices=job.contacts.all())
+    if form.is_valid():
+        contact = form.cleaned_data["contact"]
+        services.unlink_from_job(contact=contact, job=job)
+        messages.success(request, f"{contact.name} was removed from this job (the contact is kept).")
+    else:
+        messages.error(request, "That contact is not on this job; nothing changed.")
+    return redirect(job)

@@ -42,6 +42,7 @@ OWNED_OBJECTS = {
     "contacts:log": ("pk", "contact"), "contacts:interaction_delete": ("pk", "interaction"),
     "contacts:application_link": ("pk", "application"), "contacts:application_unlink": ("pk", "application"),
     "contacts:application_log": ("pk", "application"), "salaries:job_position": ("pk", "job"),
+    "contacts:job_link": ("pk", "job"), "contacts:job_unlink": ("pk", "job"),
     "sources:edit": ("pk", "subscription"), "sources:toggle": ("pk", "subscription"),
     "sources:delete": ("pk", "subscription"), "sources:refresh": ("pk", "subscription"),
     "sources:run_status": ("pk", "run"),

@@ -82,6 +82,21 @@ def test_new_contact_from_a_job_is_linked_to_the_job(alice_client, alice):
     assert "Kim Park" in alice_client.get(job.get_absolute_url()).content.decode()
 
 
+def test_link_an_existing_contact_to_a_job_and_remove_it(alice_client, alice, bob):
+    job = make_job(alice, title="Platform Engineer")
+    contact = _contact(alice)
+    _contact(bob, name="Bob's friend")
+    page = alice_client.get(job.get_absolute_url()).content.decode()
+    assert f'<option value="{contact.pk}">Dana Reyes (Northwind)</option>' in page and "Bob&#x27;s friend" not in page
+    response = alice_client.post(reverse("contacts:job_link", args=[job.pk]), {"contact": contact.pk})
+    assert response.status_code == 302 and list(job.contacts.all()) == [contact]
+    assert "Link a contact" not in alice_client.get(job.get_absolute_url()).content.decode()  # nobody else left
+    alice_client.post(reverse("contacts:job_unlink", args=[job.pk]), {"contact": contact.pk})
+    assert not job.contacts.exists() and Contact.objects.filter(pk=contact.pk).exists()
+    response = alice_client.post(reverse("contacts:job_link", args=[job.pk]), {"contact": "nope"}, follow=True)
+    assert "Choose one of your contacts" in response.content.decode() and not job.contacts.exists()
+
+
 def test_someone_elses_application_or_job_in_the_create_form_is_a_404(bob_client, alice, application):
     assert bob_client.post(reverse("contacts:create"), {"name": "X", "application": application.pk}).status_code == 404
     job = make_job(alice)
