@@ -14,6 +14,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from applications import calendar
+from applications.contacts.forms import InteractionForm, LinkContactForm
+from applications.contacts.models import Contact
+from applications.contacts.timeline import last_interaction, merged_timeline
 from applications.forms import DatesForm, InterviewForm, MoveForm, NoteForm
 from applications.models import CLOSED_STATUSES, Application, Interview, Status
 from applications.queries import (
@@ -119,14 +122,21 @@ def track(request: AuthedRequest, job_id: int) -> HttpResponse:
 @login_required
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
-    return render(request, "applications/detail.html", _detail_context(application))
+    return render(request, "applications/detail.html", detail_context(application, request.user))
 
 
-def _detail_context(application: Application, **forms) -> dict:
+def detail_context(application: Application, user, **forms) -> dict:
+    """The application's page; contact forms re-rendered with errors come in ``forms`` too."""
+    interactions = list(application.interactions.select_related("contact"))
     return {
         "application": application,
         "job": application.job,
-        "events": application.events.all(),
+        "timeline": merged_timeline(application.events.all(), interactions),
+        "last_interaction": last_interaction(interactions),
+        "contacts": application.contacts.all(),
+        "link_form": forms.get("link_form") or LinkContactForm(
+            choices=Contact.objects.for_user(user).exclude(applications=application)),
+        "interaction_form": forms.get("interaction_form") or InteractionForm(contacts=Contact.objects.for_user(user)),
         "notes": application.dated_notes.all(),
         "interviews": application.interviews.all(),
         "move_form": forms.get("move_form") or MoveForm(initial={"status": application.status}),
@@ -155,7 +165,8 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
             return render(request, "applications/_table_row.html", {
                 "application": application, "status_choices": Status.choices, "move_error": error}, status=400)
         messages.error(request, error)
-        return render(request, "applications/detail.html", _detail_context(application, move_form=form), status=400)
+        return render(request, "applications/detail.html", detail_context(application, request.user, move_form=form),
+                      status=400)
     previous = application.get_status_display()
     application = move_application(application=application, status=form.cleaned_data["status"],
                                    note=form.cleaned_data["note"])
@@ -196,7 +207,8 @@ def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
         add_note(application=application, text=form.cleaned_data["text"])
         messages.success(request, "Note added.")
         return redirect(application)
-    return render(request, "applications/detail.html", _detail_context(application, note_form=form), status=400)
+    return render(request, "applications/detail.html", detail_context(application, request.user, note_form=form),
+                  status=400)
 
 
 @login_required
@@ -208,7 +220,8 @@ def dates(request: AuthedRequest, pk: int) -> HttpResponse:
         update_dates(application=application, **form.cleaned_data)
         messages.success(request, "Dates saved.")
         return redirect(application)
-    return render(request, "applications/detail.html", _detail_context(application, dates_form=form), status=400)
+    return render(request, "applications/detail.html", detail_context(application, request.user, dates_form=form),
+                  status=400)
 
 
 @login_required
@@ -232,7 +245,8 @@ def interview_add(request: AuthedRequest, pk: int) -> HttpResponse:
             said.append("To see it in your calendar app, download its .ics file or subscribe to your calendar feed.")
             messages.success(request, " ".join(said))
             return redirect(application)
-    return render(request, "applications/detail.html", _detail_context(application, interview_form=form), status=400)
+    return render(request, "applications/detail.html", detail_context(application, request.user, interview_form=form),
+                  status=400)
 
 
 def _interview_for_user(request: AuthedRequest, pk: int) -> Interview:

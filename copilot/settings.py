@@ -34,6 +34,8 @@ ENABLE_SCHEDULER = env_bool("ENABLE_SCHEDULER", True)
 ENABLE_JOB_SCRAPING = env_bool("ENABLE_JOB_SCRAPING", True)
 ADZUNA_APP_ID = env_str("ADZUNA_APP_ID")
 ADZUNA_APP_KEY = env_str("ADZUNA_APP_KEY")
+# The salary conversion table an operator keeps (insights/salaries/rates.py); empty: the shipped one.
+SALARY_RATES_FILE = env_str("SALARY_RATES_FILE")
 REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss", "unix"))
 
 INSTALLED_APPS = [
@@ -55,8 +57,10 @@ INSTALLED_APPS = [
     "jobs.sources",
     "jobs.resumes",
     "applications",
+    "applications.contacts",
     "insights",
     "insights.digests",
+    "insights.salaries",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns = [
     path("settings/", include("copilot.accounts.urls")),
     path("jobs/", include("jobs.urls")),
     path("jobs/", include("applications.spreadsheets.urls")),  # export.csv, import/
+    path("applications/contacts/", include("applications.contacts.urls")),
     path("applications/", include("applications.urls")),
     path("", include("insights.urls")),  # the dashboard, and the pages under /insights/
     path("digests/", include("insights.digests.urls")),

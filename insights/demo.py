@@ -15,6 +15,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
+from applications.contacts.services import create_contact, log_interaction
 from applications.models import Application, TimelineEvent
 from applications.services import add_note, move_application, schedule_interview, start_application
 from copilot.accounts.models import Profile, User
@@ -217,6 +218,22 @@ def seed_jobs(user) -> None:
         if application.applied_date:
             Job.objects.filter(pk=job.pk).update(date_applied=applied_on)
     _seed_interviews_and_notes(user, now)
+    _seed_contacts(user, now)
+
+
+def _seed_contacts(user, now) -> None:
+    """Two people the demo user talks to, with an interaction on the application in interview."""
+    interviewing = Application.objects.filter(user=user, status="interview").select_related("job").first()
+    mara = create_contact(user=user, name="Mara Lindqvist", role="Technical Recruiter",
+                          company=interviewing.job.company if interviewing else "Northwind",
+                          email="mara@recruiting.example", linkedin_url="https://www.linkedin.com/in/example-mara",
+                          notes="Prefers calls before 11:00.", application=interviewing)
+    create_contact(user=user, name="Jonas Weber", role="Engineering Manager", company="Former colleague",
+                   phone="+49 30 555 0142", notes="Happy to refer; knows people at several Berlin start-ups.")
+    if interviewing:
+        log_interaction(user=user, contact=mara, application=interviewing, kind="call",
+                        date=timezone.localtime(now).date() - timedelta(days=3),
+                        note="Screening call: salary band confirmed, tech interview next.")
 
 
 def _seed_interviews_and_notes(user, now) -> None:

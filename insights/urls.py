@@ -14,6 +14,7 @@ insights_pages = [
     path("analytics/", views.analytics, name="analytics"),
 ]
 urlpatterns = [
+    path("insights/salaries/", include("insights.salaries.urls")),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("insights/", include((insights_pages, "insights"))),
 ]

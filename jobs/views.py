@@ -73,9 +73,13 @@ def job_list(request: AuthedRequest) -> HttpResponse:
 def job_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
     resume = current_resume(request.user)
+    # The people linked to the job live a layer up (applications.contacts): read by relation name only.
+    contacts = list(job.contacts.all())
+    others = request.user.contacts.exclude(pk__in=[c.pk for c in contacts]).only("id", "name", "company")
     return render(request, "jobs/detail.html", {"job": job, "match": match_job(job, get_profile(request.user)),
                                                 "resume_match": resume_match_for(job=job, resume=resume),
-                                                "has_resume": resume is not None})
+                                                "has_resume": resume is not None,
+                                                "contacts": contacts, "other_contacts": others})
 
 
 def form_context(form: JobForm, **extra) -> dict:

@@ -14,6 +14,7 @@ from django.db.models import Model
 from django.forms.models import model_to_dict
 from django.utils import timezone
 
+from applications.contacts.models import Contact, Interaction
 from applications.models import Application
 from applications.spreadsheets.csv_io import neutralise_cell, write_jobs_csv
 from copilot.accounts.models import Profile, User
@@ -78,6 +79,15 @@ def _resume_path(resume: Resume) -> str:
     return f"resumes/{resume.pk}-{safe}"
 
 
+def _contacts(user: User) -> Iterable[dict[str, Any]]:
+    for contact in Contact.objects.for_user(user).prefetch_related("applications", "jobs").order_by("id"):
+        row = model_to_dict(contact, exclude=["user", "applications", "jobs"])
+        row.update(created_at=contact.created_at, updated_at=contact.updated_at,
+                   application_ids=[a.pk for a in contact.applications.all()],
+                   job_ids=[j.pk for j in contact.jobs.all()])
+        yield row
+
+
 def _owned(model: type[Model]) -> Exporter:
     """Every row of ``model`` the user owns (its ``user`` column left out)."""
 
@@ -96,6 +106,8 @@ EXPORTERS: dict[str, Exporter] = {
     "ingestion_runs": _owned(IngestionRun),
     "digest_log": _owned(DigestLog),
     "resumes": _resumes,
+    "contacts": _contacts,
+    "interactions": _owned(Interaction),
 }
 
 

@@ -12,7 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SIGNED_OUT = ["/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
 SIGNED_IN = [
     "/dashboard/", "/jobs/", "/jobs/?q=python&sort=score", "/jobs/new/", "/jobs/from-url/", "/jobs/import/",
-    "/applications/", "/applications/table/", "/applications/calendar/", "/insights/recommendations/",
+    "/applications/", "/applications/table/", "/applications/calendar/",
+    "/applications/contacts/", "/applications/contacts/new/",
+    "/insights/salaries/", "/insights/salaries/?currency=USD", "/insights/recommendations/",
     "/insights/skills/", "/insights/analytics/", "/settings/", "/settings/sources/", "/settings/data/",
     "/settings/resume/",
     "/digests/preview/morning/", "/digests/preview/evening/", "/accounts/email/", "/accounts/password/change/",

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from applications.contacts.services import create_contact, log_interaction
 from applications.services import add_note, schedule_interview
 from jobs.models import BackgroundFetch, IngestionRun, Resume, SourceSubscription
 from tests.factories import make_application, make_job
@@ -33,6 +34,9 @@ def objects(alice):
     resume = Resume.objects.create(
         user=alice, filename=f"{SECRET}.pdf", kind="pdf", size=20, data=f"%PDF-1.4 {SECRET}".encode(),
         status="parsed", text=f"{SECRET} engineer with Python", skills=["Python"], years_evidence=SECRET)
-    return {"resume": resume,
+    contact = create_contact(user=alice, application=application, name=f"{SECRET} Recruiter", company=SECRET)
+    interaction = log_interaction(user=alice, contact=contact, application=application, kind="call",
+                                  date=timezone.localdate(), note=f"{SECRET} call")
+    return {"resume": resume, "contact": contact, "interaction": interaction,
             "job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
             "posting_fetch": posting_fetch, "preview_fetch": preview_fetch}

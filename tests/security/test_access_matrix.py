@@ -26,7 +26,8 @@ OWN_PAGES = {
     "data_rights:delete", "sources:list", "sources:add", "sources:preview", "sources:refresh_all",
     "jobs:list", "jobs:create", "jobs:add_from_url",
     "spreadsheets:export", "spreadsheets:import", "spreadsheets:import_confirm",
-    "applications:board", "applications:table", "applications:calendar", "insights:recommendations",
+    "applications:board", "applications:table", "applications:calendar",
+    "contacts:list", "contacts:create", "salaries:index", "insights:recommendations",
     "insights:skill_gap", "insights:analytics", "digests:preview", "digests:preview_html",
     "applications:column",
     "resumes:index",
@@ -39,6 +40,11 @@ OWNED_OBJECTS = {
     "applications:move": ("pk", "application"), "applications:note_add": ("pk", "application"),
     "applications:dates": ("pk", "application"), "applications:interview_add": ("pk", "application"),
     "applications:interview_delete": ("pk", "interview"), "applications:interview_ics": ("pk", "interview"),
+    "contacts:detail": ("pk", "contact"), "contacts:edit": ("pk", "contact"), "contacts:delete": ("pk", "contact"),
+    "contacts:log": ("pk", "contact"), "contacts:interaction_delete": ("pk", "interaction"),
+    "contacts:application_link": ("pk", "application"), "contacts:application_unlink": ("pk", "application"),
+    "contacts:application_log": ("pk", "application"), "salaries:job_position": ("pk", "job"),
+    "contacts:job_link": ("pk", "job"), "contacts:job_unlink": ("pk", "job"),
     "sources:edit": ("pk", "subscription"), "sources:toggle": ("pk", "subscription"),
     "sources:delete": ("pk", "subscription"), "sources:refresh": ("pk", "subscription"),
     "sources:run_status": ("pk", "run"),
@@ -119,7 +125,8 @@ def test_public_pages_never_fail_and_leak_nothing(client, objects, name):
 
 ADMIN_SAMPLES = ["admin:index", "admin:jobs_job_changelist", "admin:applications_application_changelist",
                  "admin:jobs_ingestionrun_changelist", "admin:insights_digestlog_changelist",
-                 "admin:jobs_resume_changelist"]
+                 "admin:jobs_resume_changelist",
+                 "admin:contacts_contact_changelist", "admin:contacts_interaction_changelist"]
 
 
 @pytest.mark.parametrize("name", ADMIN_SAMPLES)

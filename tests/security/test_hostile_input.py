@@ -10,6 +10,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from applications.contacts.models import Contact, Interaction
+from applications.contacts.services import create_contact
 from applications.models import Application, Interview, Note
 from applications.services import schedule_interview
 from copilot.accounts.models import Profile
@@ -70,6 +72,13 @@ FORMS = {
     "source-edit": ["board", "query", "location", "label"],
     "/jobs/import/confirm/": ["token", "line", "select"],
     "/settings/data/delete/": ["password", "confirm"],
+    # Its hidden application and job ids are owner-checked (404), as in tests/applications/contacts.
+    "/applications/contacts/new/": ["name", "role", "company", "email", "phone", "linkedin_url", "notes"],
+    "contact-edit": ["name", "role", "company", "email", "phone", "linkedin_url", "notes"],
+    "contact-log": ["kind", "date", "application", "note", "follow_up_date"],
+    "app-log": ["kind", "date", "contact", "note", "follow_up_date"],
+    "app-link": ["contact"],
+    "app-unlink": ["contact"],
 }
 # Forms a visitor who is not signed in can post (the login limits may answer 429: that is an answer too).
 PUBLIC_FORMS = {
@@ -85,10 +94,12 @@ def setup(alice_client, alice):
     application = make_application(alice, job, status="applied")
     schedule_interview(application=application, starts_at=timezone.now() + timedelta(days=1), kind="phone")
     SourceSubscription.objects.create(user=alice, kind="greenhouse", params={"board": "steady"})
+    create_contact(user=alice, name="Steady Contact")
     return alice_client, alice, job, application
 
 
 def _url(key: str, job: Job, application: Application) -> str:
+    contact = Contact.objects.filter(user=job.user).order_by("pk").first()  # the fixture's: created first
     return {
         "job-edit": f"/jobs/{job.pk}/edit/",
         "app-move": f"/applications/{application.pk}/move/",
@@ -96,6 +107,11 @@ def _url(key: str, job: Job, application: Application) -> str:
         "app-dates": f"/applications/{application.pk}/dates/",
         "app-interviews": f"/applications/{application.pk}/interviews/",
         "source-edit": f"/settings/sources/{SourceSubscription.objects.get(user=job.user).pk}/edit/",
+        "contact-edit": f"/applications/contacts/{contact.pk if contact else 0}/edit/",
+        "contact-log": f"/applications/contacts/{contact.pk if contact else 0}/interactions/",
+        "app-log": f"/applications/contacts/application/{application.pk}/interactions/",
+        "app-link": f"/applications/contacts/application/{application.pk}/link/",
+        "app-unlink": f"/applications/contacts/application/{application.pk}/unlink/",
     }.get(key, key)
 
 
@@ -103,9 +119,10 @@ def _assert_nothing_invalid_stored(user) -> None:
     profile = Profile.objects.get(user=user)
     profile.full_clean()
     for model, owner in ((Job, "user"), (Application, "user"), (SourceSubscription, "user"),
-                         (Interview, "application__user"), (Note, "application__user")):
+                         (Interview, "application__user"), (Note, "application__user"), (Contact, "user"),
+                         (Interaction, "user")):
         for obj in model.objects.filter(**{owner: user}):
-            obj.full_clean(exclude=["user", "application", "job"])
+            obj.full_clean(exclude=["user", "application", "job", "contact"])
             for field in obj._meta.concrete_fields:
                 value = getattr(obj, field.attname)
                 if isinstance(value, str):
@@ -140,9 +157,10 @@ def test_hostile_values_never_break_a_public_form(client, db, form, data):
 
 
 # Every query string a page reads (jobs list and table filters, the insights pages' n and scope).
-QUERY_KEYS = ["q", "status", "source", "remote", "job_type", "added", "sort", "page", "n", "scope"]
+QUERY_KEYS = ["q", "status", "source", "remote", "job_type", "added", "sort", "page", "n", "scope", "currency"]
 PAGES = ["/jobs/", "/applications/table/", "/applications/", "/dashboard/", "/insights/recommendations/",
-         "/insights/skills/", "/insights/analytics/", "/settings/sources/"]
+         "/insights/skills/", "/insights/analytics/", "/settings/sources/", "/applications/contacts/",
+         "/insights/salaries/"]
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
