@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from api.tokens import create_token
 from applications.services import add_note, schedule_interview
 from jobs.models import BackgroundFetch, IngestionRun, SourceSubscription
 from tests.factories import make_application, make_job
@@ -30,5 +31,6 @@ def objects(alice):
         user=alice, kind="preview", request={"kind": "greenhouse", "params": {"board": "zanzibar"}, "label": SECRET},
         status="succeeded", result={"fetched": 1, "kept": 1, "new": 1, "sample": [
             {"title": f"{SECRET} Engineer", "company": SECRET, "url": "", "saved": False}]})
+    api_token = create_token(user=alice, name=f"{SECRET} script").token
     return {"job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
-            "posting_fetch": posting_fetch, "preview_fetch": preview_fetch}
+            "posting_fetch": posting_fetch, "preview_fetch": preview_fetch, "api_token": api_token}

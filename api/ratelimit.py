@@ -1,0 +1,37 @@
+"""Requests per minute per caller (a token, or a signed-in user's session), counted in the shared cache.
+
+A fixed one-minute window: ``add`` starts the count, ``incr`` is atomic in Redis and in the database
+cache alike, so every web worker and host shares one count. Over the limit the API answers 429 with
+``Retry-After`` (the seconds until the window ends).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+WINDOW = 60  # seconds
+
+
+class RateLimited(Exception):
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"Too many requests: try again in {retry_after} s.")
+        self.retry_after = retry_after
+
+
+def check(caller: str, *, now: float | None = None) -> None:
+    """Count one request for ``caller``; raise :class:`RateLimited` past ``settings.API_RATE_LIMIT``."""
+    now = time.time() if now is None else now
+    window = int(now // WINDOW)
+    key = f"api-rate:{caller}:{window}"
+    cache.add(key, 0, WINDOW + 5)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, WINDOW + 5)
+        count = 1
+    if count > settings.API_RATE_LIMIT:
+        raise RateLimited(max(1, math.ceil((window + 1) * WINDOW - now)))
