@@ -20,9 +20,10 @@ class ApiRequest(HttpRequest):
 
 
 def responses(ok_status: int, ok_schema: Any, *errors: int) -> dict[int, Any]:
-    """``{ok_status: ok_schema}`` plus 401 and 429 (any operation) and the given error statuses:
-    403 (a read token or a missing CSRF token on a write), 404 (not yours), 422 (invalid input)."""
-    codes = {401, 429, *errors}
+    """``{ok_status: ok_schema}`` plus what any operation may answer — 400 (a body that is not JSON, an
+    address with control characters), 401, 422 (invalid parameters or body), 429 — and the given error
+    statuses: 403 (a read token or a missing CSRF token on a write), 404 (not yours)."""
+    codes = {400, 401, 422, 429, *errors}
     return {ok_status: ok_schema, **{code: ValidationErrorOut if code == 422 else ErrorOut for code in sorted(codes)}}
 
 

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from api.errors import ApiRequest, responses
@@ -49,7 +49,7 @@ def list_applications(request: ApiRequest, filters: Query[ApplicationFilterIn]):
     return table_queryset(request.auth, status=filters.status, q=" ".join(filters.q.split()))
 
 
-@router.post("/applications", response=responses(201, ApplicationOut, 200, 403, 404, 422),
+@router.post("/applications", response={**responses(201, ApplicationOut, 403, 404), 200: ApplicationOut},
              summary="Track a job")
 def track_job(request: ApiRequest, payload: TrackIn):
     """Start an application for one of your jobs, as Interested. Idempotent: a job already tracked
@@ -57,8 +57,8 @@ def track_job(request: ApiRequest, payload: TrackIn):
     job = get_object_or_404(Job.objects.for_user(request.auth), pk=payload.job_id)
     existing = Application.objects.filter(job=job).select_related("job").first()
     if existing is not None:
-        return 200, existing
-    return 201, start_application(user=request.auth, job=job)
+        return Status(200, existing)
+    return Status(201, start_application(user=request.auth, job=job))
 
 
 @router.get("/applications/{application_id}", response=responses(200, ApplicationOut, 404), summary="One application")
@@ -96,7 +96,7 @@ def note_add(request: ApiRequest, application_id: Id, payload: NoteIn):
     application = application_for(request, application_id)
     cleaned = valid(bound(NoteForm, payload.model_dump(mode="json")))
     try:
-        return 201, add_note(application=application, text=cleaned["text"])
+        return Status(201, add_note(application=application, text=cleaned["text"]))
     except ValidationError as error:
         raise service_error(error, "text") from None
 
@@ -115,7 +115,7 @@ def interview_add(request: ApiRequest, application_id: Id, payload: InterviewIn)
     application = application_for(request, application_id)
     cleaned = valid(bound(InterviewForm, payload.model_dump(mode="json")))
     try:
-        return 201, schedule_interview(application=application, **cleaned)
+        return Status(201, schedule_interview(application=application, **cleaned))
     except ValidationError as error:
         raise service_error(error) from None
 
@@ -133,4 +133,4 @@ def get_interview(request: ApiRequest, interview_id: Id):
 @router.delete("/interviews/{interview_id}", response=responses(204, None, 403, 404), summary="Cancel an interview")
 def interview_delete(request: ApiRequest, interview_id: Id):
     cancel_interview(interview=interview_for(request, interview_id))
-    return 204, None
+    return Status(204, None)

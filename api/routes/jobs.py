@@ -4,7 +4,7 @@
 from typing import Annotated, Literal
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from api.errors import ApiRequest, responses
@@ -70,7 +70,7 @@ def add_job(request: ApiRequest, payload: JobIn):
     """Validated as the “Add a job” form is; the skill lists, left empty, are read from the description."""
     cleaned = valid(bound(JobForm, payload.model_dump(mode="json")))
     job = create_job(user=request.auth, source=JobOrigin.MANUAL, **cleaned)
-    return 201, _detail(request, job)
+    return Status(201, _detail(request, job))
 
 
 @router.patch("/jobs/{job_id}", response=responses(200, JobDetailOut, 403, 404, 422), summary="Change a job")
@@ -86,4 +86,4 @@ def change_job(request: ApiRequest, job_id: JobId, payload: JobPatch):
 def remove_job(request: ApiRequest, job_id: JobId):
     """Its application, timeline, notes and interviews go with it."""
     delete_job(job=job_for(request, job_id))
-    return 204, None
+    return Status(204, None)
