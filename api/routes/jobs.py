@@ -39,16 +39,16 @@ def job_for(request: ApiRequest, job_id: JobId) -> Job:
     return get_object_or_404(Job.objects.for_user(request.auth).select_related("application"), pk=job_id)
 
 
-def _detail(request: ApiRequest, job: Job) -> dict:
-    data = JobOut.from_orm(job).dict()
+def _detail(request: ApiRequest, job: Job) -> Job:
+    """The job as ``JobDetailOut`` reads it: with its match for the caller's profile."""
     result = match_job(job, get_profile(request.auth))
-    data.update(description_html=job.description_html, requirements=job.requirements, match={
+    job.match = {  # type: ignore[attr-defined]  # read by the response schema only
         "total": result.total, "band": result.band, "components": result.components,
         "matched_skills": result.matched_skills, "missing_skills": result.missing_skills,
         "matched_preferred": result.matched_preferred, "missing_preferred": result.missing_preferred,
         "job_level": result.job_level,
-    })
-    return data
+    }
+    return job
 
 
 @router.get("/jobs", response=responses(200, list[JobOut], 422), summary="List your jobs")
