@@ -15,6 +15,7 @@ SIGNED_IN = [
     "/applications/", "/applications/table/", "/applications/calendar/", "/insights/recommendations/",
     "/insights/skills/", "/insights/analytics/", "/settings/", "/settings/sources/", "/settings/data/",
     "/digests/preview/morning/", "/digests/preview/evening/", "/accounts/email/", "/accounts/password/change/",
+    "/settings/tokens/",
 ]
 
 
