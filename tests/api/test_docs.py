@@ -31,3 +31,9 @@ def test_the_docs_page_uses_local_assets_under_the_csp(client, db):
     sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
     assert sources and all(source.startswith("/static/") for source in sources), sources
     assert "cdn" not in html
+
+
+def test_the_docs_page_gives_try_it_out_the_csrf_token(alice_client):
+    html = alice_client.get("/api/v1/docs").content.decode()
+    assert 'data-api-csrf="true"' in html
+    assert re.search(r'data-csrf-token="[A-Za-z0-9]{32,}"', html)
