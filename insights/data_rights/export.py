@@ -78,6 +78,8 @@ EXPORTERS: dict[str, Exporter] = {
     "job_sources": _owned(SourceSubscription),
     "ingestion_runs": _owned(IngestionRun),
     "digest_log": _owned(DigestLog),
+    # API tokens (api, the layer above) through the reverse relation by name; never their secret's hash.
+    "api_tokens": lambda user: _rows(user.api_tokens.order_by("pk"), exclude=("user", "token_hash")),
 }
 
 

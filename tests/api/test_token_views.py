@@ -3,6 +3,10 @@ revoked by their owner only."""
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
+
 from django.utils import timezone
 
 from api.models import ApiToken
@@ -76,3 +80,25 @@ def test_revoking_needs_a_post(alice_client, alice):
 
 def test_settings_links_to_the_tokens_page(alice_client):
     assert 'href="/settings/tokens/"' in alice_client.get("/settings/").content.decode()
+
+
+def test_the_data_export_lists_tokens_without_their_hash(alice_client, alice):
+    new = create_token(user=alice, name="Exported script")
+    archive = zipfile.ZipFile(io.BytesIO(alice_client.get("/settings/data/export.zip").content))
+    rows = json.loads(archive.read("api_tokens.json"))
+    assert [row["name"] for row in rows] == ["Exported script"]
+    assert "token_hash" not in rows[0] and new.token.token_hash not in archive.read("api_tokens.json").decode()
+
+
+def test_staff_can_revoke_a_token_in_the_admin(client, alice):
+    from tests.factories import make_user
+
+    staff = make_user("operator")
+    staff.is_staff = staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    new = create_token(user=alice, name="Leaked script")
+    listing = client.get("/admin/api/apitoken/").content.decode()
+    assert "Leaked script" in listing and new.token.token_hash not in listing
+    client.post("/admin/api/apitoken/", {"action": "revoke", "_selected_action": [new.token.pk]})
+    assert find_active_token(new.secret) is None
