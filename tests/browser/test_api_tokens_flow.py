@@ -56,3 +56,20 @@ def test_the_docs_page_renders_under_the_csp(page):
     assert page.locator(".opblock").count() >= 20
     assert "Career Co-Pilot API" in page.locator(".info").inner_text()
     assert not page.console_errors, page.console_errors
+
+
+def test_try_it_out_on_the_docs_page_writes_with_the_session(page):
+    user = make_user("dora", morning_hour=8)
+    log_in(page, "dora", PASSWORD)
+    page.goto("/api/v1/docs")
+    block = page.locator(".opblock-patch:has-text('/api/v1/profile')").first
+    block.locator(".opblock-summary").click()
+    block.get_by_role("button", name="Try it out").click()
+    block.locator("textarea.body-param__text").fill('{"morning_hour": 7}')
+    block.get_by_role("button", name="Execute").click()
+    status = block.locator(".live-responses-table tbody .response-col_status").first
+    status.wait_for()
+    assert status.inner_text().strip() == "200"  # the CSRF token rode along: no 403
+    user.profile.refresh_from_db()
+    assert user.profile.morning_hour == 7
+    assert not page.console_errors, page.console_errors
