@@ -1,8 +1,9 @@
 """Requests per minute per caller (a token, or a signed-in user's session), counted in the shared cache.
 
-A fixed one-minute window: ``add`` starts the count, ``incr`` is atomic in Redis and in the database
-cache alike, so every web worker and host shares one count. Over the limit the API answers 429 with
-``Retry-After`` (the seconds until the window ends).
+A fixed one-minute window in the shared cache (settings.CACHES["default"]), so every web worker and host
+shares one count: ``add`` starts it, ``incr`` counts (atomic in Redis; in the database cache a read and a
+write, so two requests in the same instant may count once — the limit is a brake on runaway scripts, not an
+exact quota). Over the limit the API answers 429 with ``Retry-After`` (the seconds until the window ends).
 """
 
 from __future__ import annotations
