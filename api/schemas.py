@@ -163,6 +163,13 @@ class ApplicationOut(Schema):
     updated_at: datetime
 
 
+class DatesPatch(Schema):
+    """Only the dates sent change; null clears one (a cleared follow-up stops the reminder)."""
+
+    applied_date: date | None = None
+    follow_up_date: date | None = None
+
+
 class TrackIn(Schema):
     job_id: int = Field(ge=1, description="One of your jobs.")
 

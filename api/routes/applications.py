@@ -13,6 +13,7 @@ from api.forms_bridge import bound, service_error, valid
 from api.pagination import ID_MAX, Pagination
 from api.schemas import (
     ApplicationOut,
+    DatesPatch,
     InterviewIn,
     InterviewOut,
     MoveIn,
@@ -21,10 +22,17 @@ from api.schemas import (
     TimelineEventOut,
     TrackIn,
 )
-from applications.forms import InterviewForm, MoveForm, NoteForm
+from applications.forms import DatesForm, InterviewForm, MoveForm, NoteForm
 from applications.models import Application, Interview
 from applications.queries import table_queryset
-from applications.services import add_note, cancel_interview, move_application, schedule_interview, start_application
+from applications.services import (
+    add_note,
+    cancel_interview,
+    move_application,
+    schedule_interview,
+    start_application,
+    update_dates,
+)
 from jobs.models import Job
 
 router = Router(tags=["applications"])
@@ -64,6 +72,17 @@ def track_job(request: ApiRequest, payload: TrackIn):
 @router.get("/applications/{application_id}", response=responses(200, ApplicationOut, 404), summary="One application")
 def get_application(request: ApiRequest, application_id: Id):
     return application_for(request, application_id)
+
+
+@router.patch("/applications/{application_id}", response=responses(200, ApplicationOut, 403, 404),
+              summary="Change the dates")
+def change_dates(request: ApiRequest, application_id: Id, payload: DatesPatch):
+    """The applied and follow-up dates, validated as on the application's page (a follow-up never before the
+    day you applied)."""
+    application = application_for(request, application_id)
+    current = {"applied_date": application.applied_date, "follow_up_date": application.follow_up_date}
+    cleaned = valid(bound(DatesForm, {**current, **payload.model_dump(mode="json", exclude_unset=True)}))
+    return update_dates(application=application, **cleaned)
 
 
 @router.post("/applications/{application_id}/status", response=responses(200, ApplicationOut, 403, 404, 422),

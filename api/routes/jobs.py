@@ -27,8 +27,9 @@ class JobFilterIn(Schema):
     source: str = Field("", max_length=40, description="manual, url, csv or a board such as greenhouse.")
     remote: Literal["", "onsite", "hybrid", "remote"] = ""
     job_type: Literal["", "full_time", "part_time", "contract", "internship", "temporary"] = ""
-    status: str = Field("", max_length=20, description="An application status, \"none\" (not tracked) or "
-                        "\"any\" (tracked).")
+    status: Literal["", "none", "any", "interested", "applied", "interview", "offer", "rejected", "accepted",
+                    "declined", "withdrawn"] = Field("", description="An application status, \"none\" (not "
+                                                     "tracked) or \"any\" (tracked).")
     added: Literal["", "1", "7", "30", "90"] = Field("", description="Added within this many days.")
     sort: Literal["newest", "oldest", "company", "title", "score"] = "newest"
     state: Literal["open", "closed", "archived", "all"] = "open"

@@ -116,6 +116,7 @@ def test_an_interview_outside_the_calendar_is_refused(client, alice, headers):
 
 @pytest.mark.parametrize("method, path, body", [
     ("get", "/api/v1/applications/{a}", None),
+    ("patch", "/api/v1/applications/{a}", {"follow_up_date": None}),
     ("post", "/api/v1/applications/{a}/status", {"status": "offer"}),
     ("get", "/api/v1/applications/{a}/timeline", None),
     ("get", "/api/v1/applications/{a}/notes", None),
@@ -142,3 +143,28 @@ def test_applied_dates_follow_the_users_today(client, alice, headers, time_machi
     data = send(client, "post", f"/api/v1/applications/{application.pk}/status", {"status": "applied"},
                 **headers).json()
     assert data["applied_date"] == date(2026, 12, 3).isoformat()
+
+
+def test_the_dates_change_as_on_the_page(client, alice, headers):
+    application = make_application(alice, status="applied")
+    url = f"/api/v1/applications/{application.pk}"
+    response = send(client, "patch", url, {"applied_date": "2026-11-02", "follow_up_date": "2026-11-09"}, **headers)
+    assert response.status_code == 200
+    assert (response.json()["applied_date"], response.json()["follow_up_date"]) == ("2026-11-02", "2026-11-09")
+    application.job.refresh_from_db()
+    assert application.job.date_applied == date(2026, 11, 2)  # the job's applied date follows, as on the page
+
+    response = send(client, "patch", url, {"follow_up_date": None}, **headers)
+    assert response.json()["follow_up_date"] is None and response.json()["applied_date"] == "2026-11-02"
+
+
+def test_a_follow_up_before_applying_is_refused(client, alice, headers):
+    application = make_application(alice, status="applied")
+    before = (application.applied_date, application.follow_up_date)
+    response = send(client, "patch", f"/api/v1/applications/{application.pk}",
+                    {"applied_date": "2026-11-10", "follow_up_date": "2026-11-01"}, **headers)
+    assert response.status_code == 422
+    assert response.json()["detail"] == [{"loc": ["body", "payload", "follow_up_date"], "type": "invalid",
+                                          "msg": "The follow-up cannot be before the day you applied."}]
+    application.refresh_from_db()
+    assert (application.applied_date, application.follow_up_date) == before

@@ -35,7 +35,8 @@ def test_the_page_size_is_chosen_up_to_100(client, alice, headers):
     assert len(client.get("/api/v1/jobs?page_size=1000", **headers).json()["items"]) == 5
 
 
-@pytest.mark.parametrize("query", ["page=0", "page=x", "page_size=0", "sort=salary", "state=gone", "remote=moon"])
+@pytest.mark.parametrize("query", ["page=0", "page=x", "page_size=0", "sort=salary", "state=gone", "remote=moon",
+                                   "status=hired"])
 def test_a_bad_list_parameter_is_a_422_naming_it(client, alice, headers, query):
     response = client.get(f"/api/v1/jobs?{query}", **headers)
     assert response.status_code == 422

@@ -55,6 +55,7 @@ API_OWN = {
 API_OBJECTS = {
     "api:get_job": ("job_id", "job"), "api:change_job": ("job_id", "job"), "api:remove_job": ("job_id", "job"),
     "api:get_application": ("application_id", "application"), "api:move": ("application_id", "application"),
+    "api:change_dates": ("application_id", "application"),
     "api:timeline": ("application_id", "application"), "api:notes": ("application_id", "application"),
     "api:note_add": ("application_id", "application"), "api:interviews": ("application_id", "application"),
     "api:interview_add": ("application_id", "application"), "api:get_interview": ("interview_id", "interview"),
