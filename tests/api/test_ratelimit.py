@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from api import ratelimit
 from tests.api.helpers import bearer
@@ -71,3 +72,16 @@ def test_retry_after_is_at_least_one_second(settings):
     with pytest.raises(ratelimit.RateLimited) as raised:
         ratelimit.check("someone", now=119.9)
     assert raised.value.retry_after == 1
+
+
+def test_the_count_is_shared_through_the_database_cache(client, alice, limit, settings):
+    # Production without Redis: the count lives in the copilot_cache table, shared by every worker.
+    database_cache = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "copilot_cache"}
+    settings.CACHES = {**settings.CACHES, "default": database_cache}
+    headers = bearer(alice)
+    for _ in range(limit):
+        assert client.get("/api/v1/profile", **headers).status_code == 200
+    assert client.get("/api/v1/profile", **headers).status_code == 429
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM copilot_cache WHERE cache_key LIKE %s", ["%api-rate:token:%"])
+        assert cursor.fetchone()[0] == 1
