@@ -37,3 +37,10 @@ def test_the_docs_page_gives_try_it_out_the_csrf_token(alice_client):
     html = alice_client.get("/api/v1/docs").content.decode()
     assert 'data-api-csrf="true"' in html
     assert re.search(r'data-csrf-token="[A-Za-z0-9]{32,}"', html)
+
+
+def test_the_schema_is_built_once_per_process(client, db):
+    from api.v1 import api
+
+    assert api.get_openapi_schema() is api.get_openapi_schema()
+    assert client.get("/api/v1/openapi.json").json() == client.get("/api/v1/openapi.json").json()
