@@ -5,7 +5,7 @@ import zoneinfo
 from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -61,6 +61,8 @@ class RejectControlCharactersMiddleware:
         query = unquote_plus(request.META.get("QUERY_STRING", ""), errors="replace")
         if _CONTROL_CHARACTERS.search(request.path) or _CONTROL_CHARACTERS.search(query):
             message = "The address holds control characters (such as a NUL byte), which no page of this site accepts."
+            if request.path.startswith("/api/"):  # the JSON API answers its callers in JSON
+                return JsonResponse({"detail": message}, status=400)
             return render(request, "errors/bad_request.html", {"message": message}, status=400)
         return self.get_response(request)
 

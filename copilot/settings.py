@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "insights",
     "insights.digests",
     "insights.salaries",
+    "ninja",  # its Swagger UI assets, served locally (no CDN, so the strict CSP holds)
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -333,6 +335,8 @@ LOGGING = {
 }
 
 # --- App ----------------------------------------------------------------------
+# Requests a minute per API token (or per signed-in user of the API); past it, 429 (api.ratelimit).
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 120, minimum=1, maximum=100_000)
 WORKER_HEARTBEAT_MAX_AGE = 180  # seconds before /health calls the worker stale
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 STATICFILES_FINDERS = [

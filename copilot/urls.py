@@ -29,5 +29,7 @@ urlpatterns = [
     path("applications/", include("applications.urls")),
     path("", include("insights.urls")),  # the dashboard, and the pages under /insights/
     path("digests/", include("insights.digests.urls")),
+    path("api/v1/", include("api.v1_urls")),  # the JSON API (namespace "api")
+    path("settings/tokens/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

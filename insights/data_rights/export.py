@@ -108,6 +108,8 @@ EXPORTERS: dict[str, Exporter] = {
     "resumes": _resumes,
     "contacts": _contacts,
     "interactions": _owned(Interaction),
+    # API tokens (api, the layer above) through the reverse relation by name; never their secret's hash.
+    "api_tokens": lambda user: _rows(user.api_tokens.order_by("pk"), exclude=("user", "token_hash")),
 }
 
 

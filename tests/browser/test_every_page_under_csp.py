@@ -18,6 +18,7 @@ SIGNED_IN = [
     "/insights/skills/", "/insights/analytics/", "/settings/", "/settings/sources/", "/settings/data/",
     "/settings/resume/",
     "/digests/preview/morning/", "/digests/preview/evening/", "/accounts/email/", "/accounts/password/change/",
+    "/settings/tokens/",
 ]
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from api.tokens import create_token
 from applications.contacts.services import create_contact, log_interaction
 from applications.services import add_note, schedule_interview
 from jobs.models import BackgroundFetch, IngestionRun, Resume, SourceSubscription
@@ -37,6 +38,7 @@ def objects(alice):
     contact = create_contact(user=alice, application=application, name=f"{SECRET} Recruiter", company=SECRET)
     interaction = log_interaction(user=alice, contact=contact, application=application, kind="call",
                                   date=timezone.localdate(), note=f"{SECRET} call")
-    return {"resume": resume, "contact": contact, "interaction": interaction,
+    api_token = create_token(user=alice, name=f"{SECRET} script").token
+    return {"resume": resume, "contact": contact, "interaction": interaction, "api_token": api_token,
             "job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
             "posting_fetch": posting_fetch, "preview_fetch": preview_fetch}

@@ -18,6 +18,8 @@ PUBLIC = {
     "account_confirm_login_code", "account_logout",
     # Secret-token endpoints: the token is the credential (their own tests cover wrong tokens).
     "applications:calendar_feed", "digests:unsubscribe",
+    # The API's OpenAPI document and its docs page (no user data); its root only points at the docs (404).
+    "api:openapi-json", "api:openapi-view", "api:api-root",
 }
 # Signed-in pages about the signed-in user only (no object id in the URL).
 OWN_PAGES = {
@@ -31,6 +33,7 @@ OWN_PAGES = {
     "insights:skill_gap", "insights:analytics", "digests:preview", "digests:preview_html",
     "applications:column",
     "resumes:index",
+    "api_tokens:list",
 }
 # URLs naming one of alice's objects: url name -> (kwarg, fixture key).
 OWNED_OBJECTS = {
@@ -51,7 +54,26 @@ OWNED_OBJECTS = {
     "jobs:add_from_url_result": ("pk", "posting_fetch"), "sources:preview_result": ("pk", "preview_fetch"),
     "resumes:status": ("pk", "resume"), "resumes:apply": ("pk", "resume"), "resumes:download": ("pk", "resume"),
     "resumes:delete": ("pk", "resume"),
+    "api_tokens:revoke": ("pk", "api_token"),
 }
+# The JSON API (api.v1): 401 without a token or session rather than a login redirect. Its own resources:
+API_OWN = {
+    "api:list_jobs", "api:add_job", "api:list_applications", "api:track_job", "api:get_own_profile",
+    "api:change_profile", "api:recommendations", "api:skill_gap", "api:analytics_summary",
+}
+# and the operations naming one of alice's objects: url name -> (kwarg, fixture key).
+API_OBJECTS = {
+    "api:get_job": ("job_id", "job"), "api:change_job": ("job_id", "job"), "api:remove_job": ("job_id", "job"),
+    "api:get_application": ("application_id", "application"), "api:move": ("application_id", "application"),
+    "api:change_dates": ("application_id", "application"),
+    "api:timeline": ("application_id", "application"), "api:notes": ("application_id", "application"),
+    "api:note_add": ("application_id", "application"), "api:interviews": ("application_id", "application"),
+    "api:interview_add": ("application_id", "application"), "api:get_interview": ("interview_id", "interview"),
+    "api:interview_delete": ("interview_id", "interview"),
+}
+# One body every API write accepts (unknown fields are ignored), so a 404 is never hidden behind a 422.
+API_BODY = {"status": "offer", "text": "x", "note": "", "starts_at": "2030-01-02T10:00:00", "title": "x",
+            "job_id": 1}
 STRING_KWARGS = {"mode": "board", "kind": "morning", "token": "x" * 40, "key": "abc", "uidb36": "1",
                  "content_type_id": "1", "object_id": "1", "id": "1", "url": "x", "app_label": "jobs",
                  "status": "applied"}
@@ -73,14 +95,14 @@ EXISTING = {name for _, name, _ in APP_URLS}
 
 
 def test_every_url_is_covered():
-    known = PUBLIC | OWN_PAGES | set(OWNED_OBJECTS)
+    known = PUBLIC | OWN_PAGES | set(OWNED_OBJECTS) | API_OWN | set(API_OBJECTS)
     missing = sorted({name for _, name, _ in APP_URLS} - known)
     assert not missing, f"new views not covered by the access matrix: {missing}"
 
 
 def url_for(name: str, objects: dict) -> str:
-    if name in OWNED_OBJECTS:
-        kwarg, key = OWNED_OBJECTS[name]
+    if name in OWNED_OBJECTS or name in API_OBJECTS:
+        kwarg, key = OWNED_OBJECTS.get(name) or API_OBJECTS[name]
         return reverse(name, kwargs={kwarg: objects[key].pk})
     route = next(p for _, n, p in APP_URLS if n == name)
     kwargs = {k: STRING_KWARGS[k] for k in route.pattern.regex.groupindex}
@@ -121,6 +143,28 @@ def test_public_pages_never_fail_and_leak_nothing(client, objects, name):
     response = client.get(url_for(name, objects))
     assert response.status_code in (200, 302, 400, 404, 405), response.status_code
     assert SECRET.encode() not in response.content
+
+
+@pytest.mark.parametrize("name", sorted((API_OWN | set(API_OBJECTS)) & EXISTING))
+def test_the_api_answers_anonymous_callers_401(client, objects, name):
+    url = url_for(name, objects)
+    for method in ("get", "post", "patch", "delete"):
+        response = getattr(client, method)(url, API_BODY, content_type="application/json")
+        assert response.status_code in (401, 405), (method, response.status_code)
+        assert SECRET.encode() not in response.content
+
+
+@pytest.mark.parametrize("name", sorted(set(API_OBJECTS) & EXISTING))
+def test_the_api_answers_another_user_404_for_alices_objects(bob_client, objects, name):
+    url = url_for(name, objects)
+    statuses = set()
+    for method in ("get", "post", "patch", "delete"):
+        response = getattr(bob_client, method)(url, API_BODY, content_type="application/json")
+        statuses.add(response.status_code)
+        assert SECRET.encode() not in response.content
+    assert 404 in statuses and statuses <= {404, 405}, statuses
+    objects["job"].refresh_from_db()
+    assert objects["job"].title.startswith(SECRET)
 
 
 ADMIN_SAMPLES = ["admin:index", "admin:jobs_job_changelist", "admin:applications_application_changelist",
