@@ -10,6 +10,7 @@ from django.db.models import Field, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from jobs.dedup import Deduplicator
 from jobs.matching import annotate_match_score
 from jobs.models import Job, JobType, RemoteOption
 
@@ -123,3 +124,11 @@ def closed_count(user) -> int:
 
 def sources_for(user) -> list[str]:
     return list(Job.objects.for_user(user).order_by("source").values_list("source", flat=True).distinct())
+
+
+def saved_duplicate(user: Any, posting: Any) -> Job | None:
+    """The user's saved job that ``posting`` (a draft about to be saved) repeats, by the rules the
+    daily ingestion uses (``jobs.dedup.Deduplicator``), or None."""
+    from_rows = Job.objects.for_user(user).values_list("id", "url", "company", "title", "location", "remote_option")
+    job_id = Deduplicator(from_rows).seen(posting)
+    return Job.objects.for_user(user).filter(pk=job_id).first() if isinstance(job_id, int) else None

@@ -24,7 +24,7 @@ OWN_PAGES = {
     "dashboard", "account_reauthenticate", "account_email", "account_change_password", "account_set_password",
     "profile:settings", "accounts:reset_calendar_token", "data_rights:index", "data_rights:export",
     "data_rights:delete", "sources:list", "sources:add", "sources:preview", "sources:refresh_all",
-    "jobs:list", "jobs:create", "jobs:add_from_url",
+    "jobs:list", "jobs:create", "jobs:add_from_url", "jobs:clipper", "jobs:clip",
     "spreadsheets:export", "spreadsheets:import", "spreadsheets:import_confirm",
     "applications:board", "applications:table", "applications:calendar", "insights:recommendations",
     "insights:skill_gap", "insights:analytics", "digests:preview", "digests:preview_html",
