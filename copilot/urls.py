@@ -22,6 +22,7 @@ urlpatterns = [
     path("settings/", include("jobs.profile.urls")),
     path("settings/", include("copilot.accounts.urls")),
     path("jobs/", include("jobs.urls")),
+    path("alerts/", include("jobs.alerts.urls")),
     path("jobs/", include("applications.spreadsheets.urls")),  # export.csv, import/
     path("applications/", include("applications.urls")),
     path("", include("insights.urls")),  # the dashboard, and the pages under /insights/

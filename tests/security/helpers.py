@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from applications.services import add_note, schedule_interview
-from jobs.models import BackgroundFetch, IngestionRun, SourceSubscription
+from jobs.models import BackgroundFetch, IngestionRun, JobAlert, SourceSubscription
 from tests.factories import make_application, make_job
 
 SECRET = "Zanzibar Quantum Widgets"  # appears in alice's data only
@@ -30,5 +30,6 @@ def objects(alice):
         user=alice, kind="preview", request={"kind": "greenhouse", "params": {"board": "zanzibar"}, "label": SECRET},
         status="succeeded", result={"fetched": 1, "kept": 1, "new": 1, "sample": [
             {"title": f"{SECRET} Engineer", "company": SECRET, "url": "", "saved": False}]})
+    alert = JobAlert.objects.create(user=alice, job=job, score=99)
     return {"job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
-            "posting_fetch": posting_fetch, "preview_fetch": preview_fetch}
+            "posting_fetch": posting_fetch, "preview_fetch": preview_fetch, "alert": alert}

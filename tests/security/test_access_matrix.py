@@ -28,6 +28,7 @@ OWN_PAGES = {
     "spreadsheets:export", "spreadsheets:import", "spreadsheets:import_confirm",
     "applications:board", "applications:table", "applications:calendar", "insights:recommendations",
     "insights:skill_gap", "insights:analytics", "digests:preview", "digests:preview_html",
+    "alerts:bell", "alerts:seen",
 }
 # URLs naming one of alice's objects: url name -> (kwarg, fixture key).
 OWNED_OBJECTS = {
@@ -41,6 +42,7 @@ OWNED_OBJECTS = {
     "sources:delete": ("pk", "subscription"), "sources:refresh": ("pk", "subscription"),
     "sources:run_status": ("pk", "run"),
     "jobs:add_from_url_result": ("pk", "posting_fetch"), "sources:preview_result": ("pk", "preview_fetch"),
+    "alerts:open": ("pk", "alert"),
 }
 STRING_KWARGS = {"mode": "board", "kind": "morning", "token": "x" * 40, "key": "abc", "uidb36": "1",
                  "content_type_id": "1", "object_id": "1", "id": "1", "url": "x", "app_label": "jobs"}
