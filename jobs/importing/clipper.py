@@ -167,10 +167,11 @@ def read_clipped_page(*, url: str, title: str, html: str) -> PostingDraft:
     if len(html_to_text(description)) > len(html_to_text(draft.description_html)):
         draft.description_html = description
     draft.title = heading or draft.title or " ".join(title.split())[:300]
+    # The review page says the description is the page's main text; the notes say what else to check.
     draft.notes = [
-        "This page has no structured job data (schema.org JobPosting): the description is the page's main "
-        "text and the title its main heading. Check the company, place and salary.",
+        *(["The title is the page's main heading."] if heading else []),
         *(note for note in draft.notes if note.startswith("The company was guessed")),
+        "Check the place, the salary and the job type: pages without structured data rarely say them plainly.",
     ]
     read_draft_skills(draft)
     return draft
