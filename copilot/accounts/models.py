@@ -68,7 +68,7 @@ class Profile(models.Model):
     live_alerts = models.BooleanField("alert me to new matching jobs", default=True)
     alert_min_score = models.PositiveSmallIntegerField(
         "alert from match score", default=80, validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text="New jobs from your job boards scoring at least this (0–100) show up in the bell at the top.")
+        help_text="New jobs from your job boards scoring at least this (0–100) show up in the navigation bar's bell.")
     alert_email = models.BooleanField("also email me at once", default=False)
     alert_email_min_score = models.PositiveSmallIntegerField(
         "email from match score", default=90, validators=[MinValueValidator(0), MaxValueValidator(100)],

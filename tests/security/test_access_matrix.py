@@ -16,6 +16,8 @@ PUBLIC = {
     "account_reset_password", "account_reset_password_done", "account_reset_password_from_key",
     "account_reset_password_from_key_done", "account_confirm_email", "account_email_verification_sent",
     "account_confirm_login_code", "account_logout",
+    # The installable app: the same for everyone, nothing of any user's.
+    "webmanifest", "service_worker", "offline",
     # Secret-token endpoints: the token is the credential (their own tests cover wrong tokens).
     "applications:calendar_feed", "digests:unsubscribe",
 }
