@@ -38,7 +38,8 @@
     window.removeEventListener("message", receive);
     if (typeof data.url !== "string" || !sameOrigin(data.url, event.origin)) { show("clip-wrong-origin"); return; }
     var html = trim(String(data.html || ""));
-    if (html.length > max) { show("clip-too-large"); return; }
+    // The server counts characters (MAX_HTML_CHARS) and refuses bodies over 2.5 MB: check both here first.
+    if (html.length > max || new Blob([html]).size > 2400000) { show("clip-too-large"); return; }
     form.elements.url.value = data.url.slice(0, 2000);
     form.elements.title.value = String(data.title || "").slice(0, 1000);
     form.elements.html.value = html;

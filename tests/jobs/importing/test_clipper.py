@@ -129,6 +129,14 @@ def test_an_over_size_page_is_refused_with_a_message(alice_client):
     assert not Job.objects.exists()
 
 
+def test_a_body_over_djangos_upload_limit_is_refused_before_it_is_read(alice_client, settings):
+    page = "<main><p>" + "€" * 900_000 + "</p></main>"  # under the character cap, 2.7 MB of UTF-8
+    assert len(page) < MAX_HTML_CHARS and len(page.encode()) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    response = alice_client.post(CLIP, {"url": PAGE_URL, "html": page})
+    assert response.status_code == 400
+    assert not Job.objects.exists()
+
+
 @pytest.mark.parametrize("data", [
     {"url": "javascript:alert(1)", "html": "<p>x</p>"},
     {"url": "not a url", "html": "<p>x</p>"},
