@@ -92,6 +92,7 @@ class _MainContent(HTMLParser):
         self._main_depth = 0
         self._main_done = False
         self._in_h1 = False
+        self._body_size = self._main_size = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
@@ -136,9 +137,13 @@ class _MainContent(HTMLParser):
             (self.main_h1 if self._main_tag else self.body_h1).append(data)
 
     def _emit(self, piece: str) -> None:
-        self.body.append(piece)
-        if self._main_tag:
-            self.main.append(piece)
+        # Past the description's size nothing more is kept (nh3 closes what the cut leaves open).
+        if self._body_size < MAX_DESCRIPTION_CHARS:
+            self.body.append(piece[:MAX_DESCRIPTION_CHARS - self._body_size])
+            self._body_size += len(piece)
+        if self._main_tag and self._main_size < MAX_DESCRIPTION_CHARS:
+            self.main.append(piece[:MAX_DESCRIPTION_CHARS - self._main_size])
+            self._main_size += len(piece)
 
 
 def main_content(page: str) -> tuple[str, str]:
@@ -154,7 +159,7 @@ def main_content(page: str) -> tuple[str, str]:
         heading = parser.main_h1
     else:
         main, heading = clean_html("".join(parser.body)), parser.main_h1 or parser.body_h1
-    return main[:MAX_DESCRIPTION_CHARS], " ".join(" ".join(heading).split())[:300]
+    return main, " ".join(" ".join(heading).split())[:300]
 
 
 def read_clipped_page(*, url: str, title: str, html: str) -> PostingDraft:

@@ -6,7 +6,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from jobs.importing.clipper import MAX_HTML_CHARS, bookmarklet_url, main_content, read_clipped_page
+from jobs.importing.clipper import (
+    MAX_DESCRIPTION_CHARS,
+    MAX_HTML_CHARS,
+    bookmarklet_url,
+    main_content,
+    read_clipped_page,
+)
 from jobs.models import Job
 from tests.factories import make_job
 from tests.jobs.importing.clip_pages import WITH_JSON_LD, WITHOUT_JSON_LD
@@ -44,6 +50,13 @@ def test_a_page_whose_main_is_tiny_falls_back_to_the_body():
            + "</p></div></body>"
     description, heading = main_content(page)
     assert "Cypress" in description and heading == "QA Lead"
+
+
+def test_a_huge_page_gives_a_bounded_well_formed_description():
+    page = "<main><h1>SRE</h1>" + "<p>Linux &amp; Kubernetes on call.</p>" * 50_000 + "<p>" + "x" * 300_000 + "</main>"
+    description, heading = main_content(page)
+    assert heading == "SRE"
+    assert len(description) <= MAX_DESCRIPTION_CHARS + 100 and description.endswith("</p>")
 
 
 def test_broken_markup_never_raises():
