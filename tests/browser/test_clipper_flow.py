@@ -72,3 +72,19 @@ def test_the_popup_opened_on_its_own_says_how_to_use_it(page):
     page.goto("/jobs/clip/")
     page.wait_for_selector("#clip-no-opener:visible")
     assert not page.console_errors, page.console_errors
+
+
+def test_a_page_claiming_another_sites_address_is_not_read(page, stub_server, live_server):
+    make_user("quinn")
+    log_in(page, "quinn", PASSWORD)
+    stub_server.html("/evil", "<html><body><p>Nothing to see</p></body></html>")
+    page.goto(stub_server.url("/evil"))
+    forged = """app => { const w = window.open(app + '/jobs/clip/', '_blank');
+        addEventListener('message', e => { if (e.source === w) w.postMessage({type: 'copilot-clip',
+            url: 'https://jobs.example.com/1', title: 'x', html: '<main><h1>Forged</h1></main>'}, app); }); }"""
+    with page.expect_popup() as opened:
+        page.evaluate(forged, live_server.url)
+    popup = opened.value
+    popup.wait_for_selector("#clip-wrong-origin:visible")
+    assert popup.url == f"{live_server.url}/jobs/clip/"  # nothing was posted
+    assert not Job.objects.exists()

@@ -5,6 +5,7 @@ import pytest
 from jobs.alerts.services import record_alerts
 from jobs.matching import queryset_totals
 from jobs.models import Job, JobAlert
+from tests.factories import make_user
 from tests.jobs.alerts.helpers import POSTINGS, ingest
 
 
@@ -30,22 +31,30 @@ def test_an_ingestion_run_alerts_exactly_the_new_jobs_at_or_above_the_threshold(
     assert all(a.score == totals[a.job_id] for a in JobAlert.objects.all())
 
 
+PROFILE_FORM = {"skills": "Python, Django, PostgreSQL", "preferred_locations": "Berlin, Germany",
+                "experience_level": "senior", "remote_preference": "any", "timezone": "Europe/Berlin",
+                "morning_hour": 8, "evening_hour": 20, "live_alerts": "on"}
+
+
 def test_the_threshold_set_in_settings_applies_to_the_next_run(boards, alice, alice_client):
-    response = alice_client.post("/settings/", {
-        "skills": "Python, Django, PostgreSQL", "preferred_locations": "Berlin, Germany", "experience_level": "senior",
-        "remote_preference": "any", "timezone": "Europe/Berlin", "morning_hour": 8, "evening_hour": 20,
-        "live_alerts": "on", "alert_min_score": 101})
-    assert response.status_code == 400  # out of range: nothing saved
-    alice_client.post("/settings/", {
-        "skills": "Python, Django, PostgreSQL", "preferred_locations": "Berlin, Germany", "experience_level": "senior",
-        "remote_preference": "any", "timezone": "Europe/Berlin", "morning_hour": 8, "evening_hour": 20,
-        "live_alerts": "on", "alert_min_score": 100})
+    # Carol has alice's profile: her run shows what the board's jobs score, to pick a threshold between them.
+    carol = make_user("carol", skills=["Python", "Django", "PostgreSQL"], preferred_locations=["Berlin, Germany"],
+                      experience_level="senior", timezone="Europe/Berlin", alert_min_score=0)
+    ingest(boards, carol)
+    carols = sorted(scores(carol).values())
+    threshold = carols[len(carols) // 2]
+    assert carols[0] < threshold
+
+    assert alice_client.post("/settings/", {**PROFILE_FORM, "alert_min_score": 101}).status_code == 400
     alice.profile.refresh_from_db()
-    assert alice.profile.alert_min_score == 100
+    assert alice.profile.alert_min_score == 80  # out of range: nothing saved
+    alice_client.post("/settings/", {**PROFILE_FORM, "alert_min_score": threshold})
+    alice.profile.refresh_from_db()
+    assert alice.profile.alert_min_score == threshold
     ingest(boards, alice)
-    assert Job.objects.filter(user=alice).exists()
-    assert set(JobAlert.objects.values_list("job_id", flat=True)) == {
-        job_id for job_id, score in scores(alice).items() if score >= 100}
+    alerted = set(JobAlert.objects.filter(user=alice).values_list("job_id", flat=True))
+    assert alerted == {job_id for job_id, score in scores(alice).items() if score >= threshold}
+    assert 0 < len(alerted) < Job.objects.filter(user=alice).count()
 
 
 def test_alerts_switched_off_record_nothing(boards, alice):
