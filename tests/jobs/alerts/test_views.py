@@ -75,3 +75,14 @@ def test_another_users_alerts_are_neither_shown_nor_opened_nor_marked(alice, bob
     bob_client.post(reverse("alerts:seen"))
     alert.refresh_from_db()
     assert alert.seen_at is None
+
+
+def test_operators_see_alerts_and_their_mail_state_in_the_admin(client, alice, django_user_model):
+    from tests.factories import make_job
+
+    JobAlert.objects.create(user=alice, job=make_job(alice, title="Staff Engineer"), score=93, email="failed")
+    admin = django_user_model.objects.create_superuser("ops", "ops@example.com", "ops-password-123")
+    client.force_login(admin)
+    response = client.get("/admin/jobs/jobalert/?email=failed")
+    assert response.status_code == 200 and "Staff Engineer" in response.text
+    assert client.get("/admin/jobs/jobalert/add/").status_code == 403
