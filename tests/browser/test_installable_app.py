@@ -59,6 +59,7 @@ def test_the_phone_navigation_is_in_reach_of_a_thumb(chromium, live_server):
     page = context.new_page()
     make_user("tess")
     log_in(page, "tess", PASSWORD)
+    page.wait_for_selector("#alerts .alerts-panel", state="attached")  # the bell has loaded
     toggle, bell = page.locator(".nav-toggle-label"), page.locator("#alerts summary")
     for target in (toggle, bell):
         box = target.bounding_box()
@@ -66,7 +67,8 @@ def test_the_phone_navigation_is_in_reach_of_a_thumb(chromium, live_server):
         assert box["y"] > 844 / 2  # the lower half of the screen: the thumb's reach
     toggle.tap()
     jobs = page.locator("nav.nav a:has-text('Jobs')")
-    assert jobs.is_visible() and jobs.bounding_box()["height"] >= 44
+    jobs.wait_for(state="visible")
+    assert jobs.bounding_box()["height"] >= 44
     jobs.tap()
     page.wait_for_url("**/jobs/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than the screen
