@@ -16,7 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
+from pathlib import Path
 
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -72,12 +76,26 @@ def shell_urls() -> list[str]:
     return [reverse("offline"), *(static(path) for path in SHELL_STATIC)]
 
 
+def _shell_fingerprint() -> str:
+    """The shell's content: in development static URLs are not hashed, so an edited stylesheet must still
+    change the worker (else it would serve the old one from its cache)."""
+    digest = hashlib.sha256(render_to_string("offline.html").encode())
+    for path in SHELL_STATIC:
+        found = finders.find(path)
+        if isinstance(found, str):
+            digest.update(Path(found).read_bytes())
+    return digest.hexdigest()
+
+
+_fingerprint = cache(_shell_fingerprint)  # production: files change only with a deploy (a new process)
+
+
 @require_GET
 @cache_control(no_cache=True)  # browsers check for a new worker on every visit (and at least daily anyway)
 def service_worker(request: HttpRequest) -> HttpResponse:
     shell = shell_urls()
-    offline_html = render_to_string("offline.html")
-    version = hashlib.sha256("\n".join([*shell, offline_html]).encode()).hexdigest()[:12]
+    content = _shell_fingerprint() if settings.DEBUG else _fingerprint()
+    version = hashlib.sha256("\n".join([*shell, content]).encode()).hexdigest()[:12]
     config = json.dumps({"cache": f"copilot-shell-{version}", "shell": shell, "offline": reverse("offline")})
     script = render_to_string("sw.js", {"config": config})
     return HttpResponse(script, content_type="text/javascript; charset=utf-8")

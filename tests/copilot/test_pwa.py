@@ -47,3 +47,18 @@ def test_every_page_links_the_manifest_and_registers_the_worker(client, db):
     page = client.get("/").text
     assert '<link rel="manifest" href="/manifest.webmanifest">' in page
     assert 'data-service-worker="/sw.js"' in page and "js/pwa.js" in page
+
+
+def test_in_development_an_edited_shell_file_changes_the_worker(client, db, settings, tmp_path, monkeypatch):
+    # Development serves unhashed static URLs: without the files' content in the version, the worker would keep
+    # serving the old stylesheet from its cache.
+    from copilot import pwa
+
+    (tmp_path / "shell-test.css").write_text("body { color: black }")
+    settings.STATICFILES_DIRS = [tmp_path]
+    settings.DEBUG = True
+    monkeypatch.setattr(pwa, "SHELL_STATIC", [*pwa.SHELL_STATIC, "shell-test.css"])
+    first = client.get("/sw.js").text
+    assert client.get("/sw.js").text == first  # stable while nothing changes
+    (tmp_path / "shell-test.css").write_text("body { color: navy }")
+    assert client.get("/sw.js").text != first
