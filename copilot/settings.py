@@ -32,6 +32,8 @@ CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 ENABLE_SCHEDULER = env_bool("ENABLE_SCHEDULER", True)
 ENABLE_JOB_SCRAPING = env_bool("ENABLE_JOB_SCRAPING", True)
+# How often every open page asks for new job alerts (jobs.alerts), in seconds.
+ALERT_POLL_SECONDS = env_int("ALERT_POLL_SECONDS", 30, minimum=1, maximum=3600)
 ADZUNA_APP_ID = env_str("ADZUNA_APP_ID")
 ADZUNA_APP_KEY = env_str("ADZUNA_APP_KEY")
 # The salary conversion table an operator keeps (insights/salaries/rates.py); empty: the shipped one.

@@ -2,7 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from copilot import views
+from copilot import pwa, views
 
 # The admin signs in through allauth's login, so it shares its rate limits.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]  # allauth's documented way
@@ -17,6 +17,9 @@ urlpatterns = [
     path("health", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("manifest.webmanifest", pwa.manifest, name="webmanifest"),
+    path("sw.js", pwa.service_worker, name="service_worker"),  # at the root: its scope is the whole site
+    path("offline/", pwa.offline, name="offline"),
     path("accounts/", include("allauth.urls")),
     path("settings/sources/", include("jobs.sources.urls")),
     path("settings/data/", include("insights.data_rights.urls")),
@@ -24,6 +27,7 @@ urlpatterns = [
     path("settings/", include("jobs.profile.urls")),
     path("settings/", include("copilot.accounts.urls")),
     path("jobs/", include("jobs.urls")),
+    path("alerts/", include("jobs.alerts.urls")),
     path("jobs/", include("applications.spreadsheets.urls")),  # export.csv, import/
     path("applications/contacts/", include("applications.contacts.urls")),
     path("applications/", include("applications.urls")),

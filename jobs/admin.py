@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from jobs.alerts import admin as alerts_admin  # noqa: F401  (registers JobAlert: jobs.alerts is not an app)
 from jobs.models import Job
 
 

@@ -37,6 +37,7 @@ class JobOrigin(models.TextChoices):
     MANUAL = "manual", "Added by hand"
     URL = "url", "From a URL"
     CSV = "csv", "CSV import"
+    CLIPPER = "clipper", "Clipped in your browser"
 
 
 class ClosedBy(models.TextChoices):

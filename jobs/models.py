@@ -13,8 +13,8 @@ from copilot.weburl import validate_web_url
 from jobs.choices import ClosedBy, JobOrigin, JobType, RemoteOption, SalaryPeriod
 from jobs.sources import SOURCES
 
-__all__ = ["BackgroundFetch", "ClosedBy", "IngestionRun", "Job", "JobOrigin", "JobType", "RemoteOption", "Resume",
-           "SalaryPeriod", "ScoringRules", "SourceSubscription"]
+__all__ = ["BackgroundFetch", "ClosedBy", "IngestionRun", "Job", "JobAlert", "JobOrigin", "JobType", "RemoteOption",
+           "Resume", "SalaryPeriod", "ScoringRules", "SourceSubscription"]
 
 
 class JobQuerySet(models.QuerySet):
@@ -348,6 +348,8 @@ class ScoringRules(models.Model):
 
     def __str__(self) -> str:
         return self.rules
+
+
 class ResumeQuerySet(models.QuerySet):
     def for_user(self, user) -> ResumeQuerySet:
         """The only way views reach résumés: always scoped to their owner."""
@@ -423,3 +425,43 @@ class Resume(models.Model):
         if self.status == self.Status.RUNNING:
             return self.lease_expires_at is not None and self.lease_expires_at < now
         return self.status == self.Status.QUEUED and self.uploaded_at < now - self.QUEUE_WAIT
+
+
+class JobAlertQuerySet(models.QuerySet):
+    def for_user(self, user) -> JobAlertQuerySet:
+        """The only way views reach alerts: always scoped to their owner."""
+        return self.filter(user=user)
+
+    def unseen(self) -> JobAlertQuerySet:
+        return self.filter(seen_at__isnull=True)
+
+
+class JobAlert(models.Model):
+    """A job a board brought that scored at or above its owner's alert threshold (``jobs.alerts``): shown in
+    the navigation until seen, and mailed once when it also passed the email threshold."""
+
+    class Email(models.TextChoices):
+        NONE = "none", "Not mailed (below the threshold, or email off)"
+        PENDING = "pending", "To be mailed"
+        SENDING = "sending", "Being mailed"  # claimed by a worker: never mailed again, whatever happens next
+        SENT = "sent", "Mailed"
+        OVER_CAP = "over_cap", "Not mailed: the day's emails were used up"
+        FAILED = "failed", "The mail could not be sent"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="job_alerts")
+    job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="alert")
+    score = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    seen_at = models.DateTimeField(null=True, blank=True)
+    email = models.CharField(max_length=10, choices=Email.choices, default=Email.NONE)
+    emailed_at = models.DateTimeField(null=True, blank=True, help_text="When a worker claimed it for mailing.")
+
+    objects = JobAlertQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "seen_at"], name="jobalert_user_seen"),
+                   models.Index(fields=["user", "email", "emailed_at"], name="jobalert_user_email")]
+
+    def __str__(self) -> str:
+        return f"Alert {self.pk}: job {self.job_id} scored {self.score}"

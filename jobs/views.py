@@ -31,7 +31,7 @@ from jobs.services import create_job, delete_job, mark_closed, reopen_job, updat
 from jobs.skills import skill_names
 
 PAGE_SIZE = 25
-ORIGINS = {JobOrigin.MANUAL, JobOrigin.URL}
+ORIGINS = {JobOrigin.MANUAL, JobOrigin.URL, JobOrigin.CLIPPER}
 
 
 def get_job_for_user(request: AuthedRequest, pk: int) -> Job:

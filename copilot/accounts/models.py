@@ -63,6 +63,16 @@ class Profile(models.Model):
         "archive closed jobs after (days)", default=30, validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text="A closed job you do not track is hidden from your lists this many days after it closed. "
                   "Jobs you track are always kept.")
+    # Live alerts (jobs.alerts): new board jobs scoring at least this appear in the navigation at once, and,
+    # opted in, those scoring at least the second threshold are mailed (a few a day at most).
+    live_alerts = models.BooleanField("alert me to new matching jobs", default=True)
+    alert_min_score = models.PositiveSmallIntegerField(
+        "alert from match score", default=80, validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="New jobs from your job boards scoring at least this (0–100) show up in the navigation bar's bell.")
+    alert_email = models.BooleanField("also email me at once", default=False)
+    alert_email_min_score = models.PositiveSmallIntegerField(
+        "email from match score", default=90, validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Jobs scoring at least this are mailed as they arrive, at most 3 emails a day.")
     calendar_token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     # Bumped whenever the user's jobs, applications or profile change; cached insights are keyed by it,
     # which works across web and worker processes without a shared cache.
@@ -82,6 +92,9 @@ class Profile(models.Model):
             models.CheckConstraint(condition=models.Q(archive_closed_after_days__gte=1,
                                                       archive_closed_after_days__lte=365),
                                    name="profile_archive_closed_after_days_range"),
+            models.CheckConstraint(condition=models.Q(alert_min_score__lte=100), name="profile_alert_min_score_range"),
+            models.CheckConstraint(condition=models.Q(alert_email_min_score__lte=100),
+                                   name="profile_alert_email_min_score_range"),
             models.CheckConstraint(
                 condition=models.Q(experience_level__in=["", *ExperienceLevel.values]),
                 name="profile_experience_level_valid",

@@ -17,3 +17,16 @@ class AddFromURLForm(forms.Form):
             raise forms.ValidationError("Only http:// and https:// addresses can be fetched.")
         return url
 
+
+class ClipForm(forms.Form):
+    """What the clipper's popup posts: the page as the user's browser showed it (size checked by the view)."""
+
+    url = forms.URLField(max_length=2000, assume_scheme="https")
+    title = forms.CharField(max_length=1000, required=False)
+    html = forms.CharField(strip=False)
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if not is_web_url(url):
+            raise forms.ValidationError("Only pages at http:// and https:// addresses can be clipped.")
+        return url

@@ -26,7 +26,7 @@ from jobs.salary import board_salary, format_salary
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 from jobs.skills import read_posting
 
-__all__ = ["PostingDraft", "fetch_posting", "parse_job_posting"]
+__all__ = ["PostingDraft", "fetch_posting", "parse_job_posting", "read_draft_skills"]
 
 @dataclass
 class PostingDraft:
@@ -444,7 +444,7 @@ def _lines(value: Any) -> list[str]:
     return lines
 
 
-def _read_skills(draft: PostingDraft) -> None:
+def read_draft_skills(draft: PostingDraft) -> None:
     """Fill the draft's three skill lists the way a saved job would be read, so the form shows them."""
     parts = [html_to_text(draft.description_html)]
     if draft.responsibilities:
@@ -541,7 +541,7 @@ def parse_job_posting(html: str, *, url: str) -> PostingDraft:
     missing = [label for attr, label in _FIELD_LABELS if not getattr(draft, attr)]
     if missing:
         draft.notes.append("Could not find: " + ", ".join(missing) + ".")
-    _read_skills(draft)
+    read_draft_skills(draft)
     return draft
 
 

@@ -7,4 +7,6 @@ from jobs.importing import views
 urlpatterns = [
     path("from-url/", views.add_from_url, name="add_from_url"),
     path("from-url/<int:pk>/", views.add_from_url_result, name="add_from_url_result"),
+    path("clipper/", views.clipper, name="clipper"),
+    path("clip/", views.clip, name="clip"),
 ]

@@ -11,7 +11,9 @@ from copilot.requests import AuthedRequest
 from jobs.duplicates import find_duplicate
 from jobs.fetches import posting_draft, queue_fetch
 from jobs.forms import JobForm
-from jobs.importing.forms import AddFromURLForm
+from jobs.importing.clipper import MAX_HTML_CHARS, bookmarklet_url, read_clipped_page
+from jobs.importing.forms import AddFromURLForm, ClipForm
+from jobs.importing.jsonld import PostingDraft
 from jobs.models import BackgroundFetch, JobOrigin
 from jobs.views import form_context
 
@@ -54,20 +56,61 @@ def add_from_url_result(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return HttpResponseClientRefresh()  # the outcome is a whole page
     if fetch.status == BackgroundFetch.Status.SUCCEEDED:
-        draft = posting_draft(fetch)
-        initial = {name: getattr(draft, name) for name in ("title", "company", "location", "remote_option", "job_type",
-                                                           "url", "salary_text", "description_html", "requirements",
-                                                           "posted_date", "tech_stack", "preferred_stack",
-                                                           "soft_skills")}
-        # Said before the user checks the fields, not only when they press Save.
-        duplicate = find_duplicate(request.user, url=initial["url"] or "", company=initial["company"] or "",
-                                   title=initial["title"] or "", location=initial["location"] or "",
-                                   remote_option=initial["remote_option"] or "")
-        context = form_context(JobForm(initial=initial), origin=JobOrigin.URL, heading="Check and save this job",
-                               draft=draft, duplicate=duplicate)
-        return render(request, "jobs/form.html", context)
+        return render_review(request, posting_draft(fetch), origin=JobOrigin.URL)
     url_form = AddFromURLForm(data={"url": fetch.request.get("url", "")})
     url_form.is_valid()
     url_form.add_error("url", f"We could not read that page: {fetch.error or ABANDONED}")
     return render(request, "jobs/importing/add_from_url.html", {"url_form": url_form})
 
+
+
+DRAFT_FIELDS = ("title", "company", "location", "remote_option", "job_type", "url", "salary_text", "description_html",
+                "requirements", "posted_date", "tech_stack", "preferred_stack", "soft_skills")
+
+
+def render_review(request: AuthedRequest, draft: PostingDraft, *, origin: str) -> HttpResponse:
+    """The job form filled from a posting, to check and save (nothing is saved before), saying so when the
+    user already saved the same job."""
+    initial = {name: getattr(draft, name) for name in DRAFT_FIELDS}
+    # Said before the user checks the fields, not only when they press Save.
+    duplicate = find_duplicate(request.user, url=initial["url"] or "", company=initial["company"] or "",
+                               title=initial["title"] or "", location=initial["location"] or "",
+                               remote_option=initial["remote_option"] or "")
+    context = form_context(JobForm(initial=initial), origin=origin, heading="Check and save this job", draft=draft,
+                           duplicate=duplicate)
+    return render(request, "jobs/form.html", context)
+
+
+@login_required
+@require_GET
+def clipper(request: AuthedRequest) -> HttpResponse:
+    """How to install the clipper bookmarklet; it carries this site's address and nothing secret."""
+    return render(request, "jobs/importing/clipper.html",
+                  {"bookmarklet": bookmarklet_url(request.build_absolute_uri("/").rstrip("/"))})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def clip(request: AuthedRequest) -> HttpResponse:
+    """GET: the popup the bookmarklet opens, which receives the page by ``postMessage`` and posts it here with
+    its CSRF token. POST: read the page and show the job form to check (see ``jobs.importing.clipper`` for why
+    a cross-site post is refused)."""
+    if request.method == "GET":
+        response = render(request, "jobs/importing/clip.html", {"max_chars": MAX_HTML_CHARS})
+        # The bookmarklet keeps a handle on this window to post the page to it; "same-origin" would cut it.
+        response["Cross-Origin-Opener-Policy"] = "unsafe-none"
+        return response
+    if len(request.POST.get("html", "")) > MAX_HTML_CHARS:
+        return render(request, "jobs/importing/clip_refused.html", {
+            "reason": f"This page is too large to clip (over {MAX_HTML_CHARS:,} characters without its scripts "
+                      "and styles). Copy the posting's text into “Add job” instead."}, status=413)
+    form = ClipForm(request.POST)
+    if not form.is_valid():
+        reasons = [f"{name}: {error}" if name != "__all__" else str(error)
+                   for name, errors in form.errors.items() for error in errors]
+        return render(request, "jobs/importing/clip_refused.html",
+                      {"reason": "The clipper sent something we cannot read (" + "; ".join(reasons) + ")."},
+                      status=400)
+    draft = read_clipped_page(url=form.cleaned_data["url"], title=form.cleaned_data["title"],
+                              html=form.cleaned_data["html"])
+    return render_review(request, draft, origin=JobOrigin.CLIPPER)

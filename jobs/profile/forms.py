@@ -49,11 +49,17 @@ class ProfileForm(forms.ModelForm):
             "evening_digest",
             "evening_hour",
             "archive_closed_after_days",
+            "live_alerts",
+            "alert_min_score",
+            "alert_email",
+            "alert_email_min_score",
         ]
         widgets = {
             "morning_hour": forms.NumberInput(attrs={"min": 0, "max": 23}),
             "evening_hour": forms.NumberInput(attrs={"min": 0, "max": 23}),
             "archive_closed_after_days": forms.NumberInput(attrs={"min": 1, "max": 365}),
+            "alert_min_score": forms.NumberInput(attrs={"min": 0, "max": 100}),
+            "alert_email_min_score": forms.NumberInput(attrs={"min": 0, "max": 100}),
         }
         labels = {"morning_hour": "Morning brief hour", "evening_hour": "Evening summary hour"}
         help_texts = {
@@ -65,10 +71,20 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Left empty, the period stays what it was (forms posted before the field existed still save).
         self.fields["archive_closed_after_days"].required = False
+        self.fields["alert_min_score"].required = False
+        self.fields["alert_email_min_score"].required = False
 
     def clean_archive_closed_after_days(self) -> int:
         value = self.cleaned_data.get("archive_closed_after_days")
         return self.instance.archive_closed_after_days if value is None else value
+
+    def clean_alert_min_score(self) -> int:
+        value = self.cleaned_data.get("alert_min_score")
+        return self.instance.alert_min_score if value is None else value
+
+    def clean_alert_email_min_score(self) -> int:
+        value = self.cleaned_data.get("alert_email_min_score")
+        return self.instance.alert_email_min_score if value is None else value
 
     def clean_skills(self) -> list[str]:
         return normalize_skills(self.cleaned_data["skills"])

@@ -41,6 +41,7 @@ from django_q.tasks import async_task
 from copilot.accounts.models import Profile
 from copilot.accounts.services import bump_data_version, get_profile
 from copilot.http import FetchError
+from jobs.alerts.services import record_run_alerts
 from jobs.closing import forget_listing, record_listing
 from jobs.dedup import Deduplicator, normalize_title
 from jobs.locations import Location, location_match, parse_job_location, parse_preferences
@@ -521,6 +522,10 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
     subscription.last_error, subscription.last_added = "", run.added
     if run.added:
         bump_data_version(subscription.user_id)
+        try:  # an alert is a courtesy: the jobs are stored whatever happens here
+            record_run_alerts(user=subscription.user, subscription_id=subscription.pk, since=run.started_at)
+        except Exception:
+            logger.exception("recording job alerts failed", extra=_log_extra(run))
     return run
 
 

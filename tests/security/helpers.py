@@ -10,7 +10,7 @@ from django.utils import timezone
 from api.tokens import create_token
 from applications.contacts.services import create_contact, log_interaction
 from applications.services import add_note, schedule_interview
-from jobs.models import BackgroundFetch, IngestionRun, Resume, SourceSubscription
+from jobs.models import BackgroundFetch, IngestionRun, JobAlert, Resume, SourceSubscription
 from tests.factories import make_application, make_job
 
 SECRET = "Zanzibar Quantum Widgets"  # appears in alice's data only
@@ -39,6 +39,7 @@ def objects(alice):
     interaction = log_interaction(user=alice, contact=contact, application=application, kind="call",
                                   date=timezone.localdate(), note=f"{SECRET} call")
     api_token = create_token(user=alice, name=f"{SECRET} script").token
-    return {"resume": resume, "contact": contact, "interaction": interaction, "api_token": api_token,
+    alert = JobAlert.objects.create(user=alice, job=job, score=99)
+    return {"alert": alert, "resume": resume, "contact": contact, "interaction": interaction, "api_token": api_token,
             "job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
             "posting_fetch": posting_fetch, "preview_fetch": preview_fetch}

@@ -16,6 +16,8 @@ PUBLIC = {
     "account_reset_password", "account_reset_password_done", "account_reset_password_from_key",
     "account_reset_password_from_key_done", "account_confirm_email", "account_email_verification_sent",
     "account_confirm_login_code", "account_logout",
+    # The installable app: the same for everyone, nothing of any user's.
+    "webmanifest", "service_worker", "offline",
     # Secret-token endpoints: the token is the credential (their own tests cover wrong tokens).
     "applications:calendar_feed", "digests:unsubscribe",
     # The API's OpenAPI document and its docs page (no user data); its root only points at the docs (404).
@@ -26,7 +28,7 @@ OWN_PAGES = {
     "dashboard", "account_reauthenticate", "account_email", "account_change_password", "account_set_password",
     "profile:settings", "accounts:reset_calendar_token", "data_rights:index", "data_rights:export",
     "data_rights:delete", "sources:list", "sources:add", "sources:preview", "sources:refresh_all",
-    "jobs:list", "jobs:create", "jobs:add_from_url",
+    "jobs:list", "jobs:create", "jobs:add_from_url", "jobs:clipper", "jobs:clip",
     "spreadsheets:export", "spreadsheets:import", "spreadsheets:import_confirm",
     "applications:board", "applications:table", "applications:calendar",
     "contacts:list", "contacts:create", "salaries:index", "insights:recommendations",
@@ -34,6 +36,7 @@ OWN_PAGES = {
     "applications:column",
     "resumes:index",
     "api_tokens:list",
+    "alerts:bell", "alerts:seen",
 }
 # URLs naming one of alice's objects: url name -> (kwarg, fixture key).
 OWNED_OBJECTS = {
@@ -55,6 +58,7 @@ OWNED_OBJECTS = {
     "resumes:status": ("pk", "resume"), "resumes:apply": ("pk", "resume"), "resumes:download": ("pk", "resume"),
     "resumes:delete": ("pk", "resume"),
     "api_tokens:revoke": ("pk", "api_token"),
+    "alerts:open": ("pk", "alert"),
 }
 # The JSON API (api.v1): 401 without a token or session rather than a login redirect. Its own resources:
 API_OWN = {
