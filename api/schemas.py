@@ -62,7 +62,7 @@ class JobOut(Schema):
     updated_at: datetime
     application_id: int | None = Field(description="The application tracking this job, if any.")
     application_status: str | None
-    match_score: int | None = Field(None, description="0–100, only when the list is sorted by score.")
+    match_score: int | None = Field(None, description="0–100: how well the job matches your profile.")
 
     @staticmethod
     def resolve_application_id(job: Any) -> int | None:

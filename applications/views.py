@@ -157,6 +157,10 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         error = "That status is not valid; nothing changed."
         returns = request.POST.get("return") if request.htmx else None
+        if returns == "card":  # the card again, where it was, with the message on it
+            return render(request, "applications/_card.html", {
+                "application": card_for(application), "status_choices": Status.choices,
+                "move_error": error, "failed_move": application.pk}, status=400)
         if returns == "board":  # the board again, the message on the card that did not move
             return render(request, "applications/board.html#board",
                           {"columns": board_columns(request.user), "status_choices": Status.choices,

@@ -103,9 +103,9 @@ def test_the_pages_forms_show_their_errors_too(page, debug):
     page.locator("form:has(textarea[name=text]) .field-errors", has_text=REQUIRED).wait_for()
 
     page.fill("input[name=applied_date]", "2026-05-10")
-    page.fill("input[name=follow_up_date]", "2026-05-01")
-    page.locator("form:has(input[name=follow_up_date]) button[type=submit]").click()
-    page.locator("form:has(input[name=follow_up_date])", has_text="cannot be before").wait_for()
+    page.fill("#id_follow_up_date", "2026-05-01")
+    page.locator("form:has(#id_follow_up_date) button[type=submit]").click()
+    page.locator("form:has(#id_follow_up_date)", has_text="cannot be before").wait_for()
 
     page.click("text=Add an interview")
     page.locator("form:has(input[name=starts_at]) button[type=submit]").click()

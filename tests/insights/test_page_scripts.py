@@ -9,7 +9,7 @@ import pytest
 
 from tests.factories import make_application
 
-ALWAYS = {"django-htmx.js", "htmx.min.js", "htmx-2.min.js", "app.js"}
+ALWAYS = {"django-htmx.js", "htmx.min.js", "htmx-2.min.js", "app.js", "pwa.js"}
 
 
 def scripts(client, url: str) -> set[str]:
