@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from applications.models import CSVImport
 from applications.services import add_note, schedule_interview
 from jobs.models import BackgroundFetch, IngestionRun, SourceSubscription
 from tests.factories import make_application, make_job
@@ -30,5 +31,9 @@ def objects(alice):
         user=alice, kind="preview", request={"kind": "greenhouse", "params": {"board": "zanzibar"}, "label": SECRET},
         status="succeeded", result={"fetched": 1, "kept": 1, "new": 1, "sample": [
             {"title": f"{SECRET} Engineer", "company": SECRET, "url": "", "saved": False}]})
+    csv_import = CSVImport.objects.create(
+        user=alice, file_name=f"{SECRET}.csv", csv_text=f"title,company\r\n{SECRET},{SECRET}\r\n", phase="checked",
+        state="idle", summary={"rows": 1, "new": 1, "duplicates": 0, "errors": 0, "problems": [], "sample": [
+            {"line": 2, "title": SECRET, "company": SECRET, "errors": [], "duplicate_reason": ""}]})
     return {"job": job, "application": application, "interview": interview, "subscription": subscription, "run": run,
-            "posting_fetch": posting_fetch, "preview_fetch": preview_fetch}
+            "posting_fetch": posting_fetch, "preview_fetch": preview_fetch, "csv_import": csv_import}

@@ -41,6 +41,7 @@ OWNED_OBJECTS = {
     "sources:delete": ("pk", "subscription"), "sources:refresh": ("pk", "subscription"),
     "sources:run_status": ("pk", "run"),
     "jobs:add_from_url_result": ("pk", "posting_fetch"), "sources:preview_result": ("pk", "preview_fetch"),
+    "spreadsheets:import_status": ("pk", "csv_import"), "spreadsheets:import_start": ("pk", "csv_import"),
 }
 STRING_KWARGS = {"mode": "board", "kind": "morning", "token": "x" * 40, "key": "abc", "uidb36": "1",
                  "content_type_id": "1", "object_id": "1", "id": "1", "url": "x", "app_label": "jobs"}
