@@ -133,11 +133,12 @@ class CSVImport(models.Model):
     """A large CSV import, checked and then imported by a django-q2 worker while the page shows progress.
 
     Small files keep the one-request preview and confirm (``applications.spreadsheets.views``). A large one is
-    stored here with its text; ``applications.spreadsheets.background`` checks it (the preview), and after the
-    user confirms, imports it in batches. Each batch commits its jobs together with ``done`` (how many of the
-    chosen rows are handled), so a worker that dies loses nothing: the sweep hands the import to another
-    worker, which carries on after ``done`` and never creates a row twice. The worker holds a lease
-    (``lease_token``, ``lease_expires_at``) like an ingestion run; a batch commits only under its own token."""
+    stored here with its text; ``applications.spreadsheets.background`` checks it (the preview, which keeps the
+    valid rows in ``rows``), and after the user confirms, imports them in batches. Each batch commits its jobs
+    together with ``done`` (how many of the chosen rows are handled), so a worker that dies loses nothing: the
+    sweep hands the import to another worker, which carries on after ``done`` and never creates a row twice.
+    The worker holds a lease (``lease_token``, ``lease_expires_at``) like an ingestion run; a batch commits only
+    under its own token."""
 
     class Phase(models.TextChoices):
         CHECKING = "checking", "Checking"  # the preview: parse, validate, find duplicates
@@ -158,13 +159,15 @@ class CSVImport(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="csv_imports")
     file_name = models.CharField(max_length=200, blank=True)
-    csv_text = models.TextField(help_text="The decoded file; cleared once the import is done.")
+    csv_text = models.TextField(help_text="The decoded file; cleared once it is checked.")
     phase = models.CharField(max_length=10, choices=Phase.choices, default=Phase.CHECKING)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     total = models.PositiveIntegerField(default=0, help_text="Rows to check, then rows chosen to import.")
     done = models.PositiveIntegerField(default=0, help_text="Rows checked, then rows handled (committed).")
     created = models.PositiveIntegerField(default=0)
     summary = models.JSONField(default=dict, blank=True, help_text="The preview: counts, problems and a sample.")
+    rows = models.JSONField(default=list, blank=True, help_text="The rows the check found valid, as checked; "
+                                                                "cleared once the import is done.")
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     lease_token = models.CharField(max_length=32, blank=True)

@@ -110,14 +110,15 @@ def _check(csv_import: CSVImport, token: str) -> str:
     preview = csv_io.preview_import(csv_import.user, csv_import.csv_text.encode("utf-8"), progress=progress)
     summary = csv_io.summarise(preview)
     _held(csv_import.pk, token).update(
-        phase=Phase.CHECKED, state=State.IDLE, summary=summary, total=summary["rows"], done=summary["rows"],
+        phase=Phase.CHECKED, state=State.IDLE, summary=summary, rows=csv_io.valid_rows_json(preview), csv_text="",
+        total=summary["rows"], done=summary["rows"],
         lease_token="", lease_expires_at=None, updated_at=timezone.now())
     return Phase.CHECKED
 
 
 def _import(csv_import: CSVImport, token: str) -> str:
     user = csv_import.user
-    rows = csv_io.parse_valid_rows(csv_import.csv_text.encode("utf-8"))
+    rows = csv_io.rows_from_json(csv_import.rows)
     done = csv_import.done
     while done < len(rows):
         batch = rows[done:done + BATCH]
@@ -131,7 +132,7 @@ def _import(csv_import: CSVImport, token: str) -> str:
             now = timezone.now()
             _held(csv_import.pk, token).update(done=done, created=F("created") + created,
                                                lease_expires_at=now + CSVImport.LEASE, updated_at=now)
-    _held(csv_import.pk, token).update(phase=Phase.DONE, state=State.IDLE, csv_text="", lease_token="",
+    _held(csv_import.pk, token).update(phase=Phase.DONE, state=State.IDLE, rows=[], lease_token="",
                                        lease_expires_at=None, finished_at=timezone.now(), updated_at=timezone.now())
     logger.info("csv import done", extra={"csv_import_id": csv_import.pk, "rows": len(rows)})
     return Phase.DONE

@@ -35,7 +35,7 @@ from jobs.services import create_job, create_jobs_in_bulk
 __all__ = [
     "EXPORT_COLUMNS", "LINKEDIN_COLUMNS", "MAX_ROWS", "CSVFileError", "ImportPreview", "ImportResult", "PreviewRow",
     "apply_import", "check_header", "decode_csv_bytes", "import_batch", "iter_jobs_csv", "lock_user",
-    "parse_valid_rows", "preview_import", "summarise", "write_jobs_csv",
+    "preview_import", "rows_from_json", "summarise", "valid_rows_json", "write_jobs_csv",
 ]
 
 EXPORT_COLUMNS: tuple[str, ...] = (
@@ -512,9 +512,29 @@ def preview_import(user, data: bytes, *, progress: Callable[[int], None] | None 
     return preview
 
 
-def parse_valid_rows(data: bytes) -> list[PreviewRow]:
-    """The rows without problems, in file order (duplicates are judged later, batch by batch)."""
-    return [row for row in _parse(data).rows if row.valid]
+_DATE_FIELDS = ("posted_date", "date_applied")
+
+
+def valid_rows_json(preview: ImportPreview) -> list[dict[str, Any]]:
+    """The rows without problems, in file order, as JSON (kept by the background import between its check
+    and its import, so the file is not parsed and validated twice)."""
+    return [{"line": row.line, "source": row.source, "status": row.status,
+             "applied_date": row.applied_date.isoformat() if row.applied_date else None,
+             "fields": {name: value.isoformat() if name in _DATE_FIELDS and value else value
+                        for name, value in row.fields.items()}}
+            for row in preview.rows if row.valid]
+
+
+def rows_from_json(data: list[dict[str, Any]]) -> list[PreviewRow]:
+    """:func:`valid_rows_json` read back."""
+    rows = []
+    for item in data:
+        fields = {name: date.fromisoformat(value) if name in _DATE_FIELDS and value else value
+                  for name, value in item["fields"].items()}
+        applied = date.fromisoformat(item["applied_date"]) if item["applied_date"] else None
+        rows.append(PreviewRow(line=item["line"], fields=fields, status=item["status"], applied_date=applied,
+                               source=item["source"]))
+    return rows
 
 
 def import_batch(user, rows: Sequence[PreviewRow]) -> int:

@@ -129,7 +129,7 @@ WAIT_HINT = CSVImport.QUEUE_WAIT / 4  # queued this long: say the worker may be 
 
 def get_import_for_user(request: AuthedRequest, pk: int) -> CSVImport:
     """Another user's import is a 404, never a 403."""
-    return get_object_or_404(CSVImport.objects.for_user(request.user).defer("csv_text"), pk=pk)
+    return get_object_or_404(CSVImport.objects.for_user(request.user).defer("csv_text", "rows"), pk=pk)
 
 
 @login_required

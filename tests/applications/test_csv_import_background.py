@@ -76,7 +76,7 @@ def test_confirming_imports_every_new_row_once_with_its_application(alice_client
 
     assert response.status_code == 302 and response["Location"] == status_url(csv_import)
     csv_import.refresh_from_db()
-    assert (csv_import.phase, csv_import.created, csv_import.csv_text) == ("done", LARGE, "")
+    assert (csv_import.phase, csv_import.created, csv_import.csv_text, csv_import.rows) == ("done", LARGE, "", [])
     assert Job.objects.filter(user=alice).count() == LARGE
     assert Application.objects.filter(user=alice).count() == LARGE * 3 // 4
     applied = Application.objects.get(job__title="Engineer 1")
