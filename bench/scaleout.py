@@ -32,6 +32,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -146,10 +147,16 @@ class Site:
             "JOB_BOARD_BASE_URLS": json.dumps({"greenhouse": boards_url}),
         }
         self.processes: list[subprocess.Popen] = []
+        self.log_dir = Path(tempfile.mkdtemp(prefix="copilot-scaleout-"))
+        self.logs: list[Path] = []
 
     def start(self, args: list[str], **env: str) -> subprocess.Popen:
-        process = subprocess.Popen(args, cwd=ROOT, env={**self.env, **env}, start_new_session=True,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # Output to a file, never an unread pipe: a full pipe would stop a chatty worker mid-task.
+        name = f"{len(self.logs)}-{Path(args[-1] if args[-1] == 'qcluster' else 'gunicorn').name}.log"
+        self.logs.append(self.log_dir / name)
+        with open(self.logs[-1], "w") as output:
+            process = subprocess.Popen(args, cwd=ROOT, env={**self.env, **env}, start_new_session=True,
+                                       stdout=output, stderr=subprocess.STDOUT)
         self.processes.append(process)
         return process
 
@@ -178,7 +185,9 @@ class Site:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
             try:
-                process.wait(timeout=30)
+                # Idle by now; a qcluster can take half a minute to wind down, and a task cut short here would
+                # be finished by the leases anyway.
+                process.wait(timeout=8)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
@@ -488,11 +497,12 @@ def main() -> int:
         if failures:
             for failure in failures:
                 log(f"FAILED {failure}")
+            log(f"the processes' output is in {site.log_dir}")
             return 1
         log("exactly once: every subscription fetched once, no job twice, one digest of each kind per user, "
             "no mail twice; 0 page errors")
         if args.brief_users:
-            morning_brief(site, sink, args.brief_users, max(args.timeout, args.brief_users / 10))
+            morning_brief(site, sink, args.brief_users, max(args.timeout, args.brief_users / 3))
         return 0
     finally:
         site.stop_all()
