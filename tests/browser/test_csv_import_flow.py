@@ -58,13 +58,13 @@ def test_a_large_import_shows_its_progress_then_the_preview_then_the_result(page
     worker = work(queued.pop())
     page.wait_for_selector("text=Check before importing", timeout=20_000)  # the page replaced itself
     worker.join(20)
-    assert f"{COUNT} rows, {COUNT} new, 0 already known, 0 with problems" in page.inner_text("main")
+    assert f"{COUNT:,} rows, {COUNT:,} new, 0 already known, 0 with problems" in page.inner_text("main")
 
-    page.click(f"text=Import {COUNT} new rows")
+    page.click(f"text=Import {COUNT:,} new rows")
     page.wait_for_selector("#import-status progress")
     worker = work(queued.pop())
-    page.wait_for_selector("#import-status >> text=/[1-9]00 of 1000 rows handled/", timeout=20_000)
-    page.wait_for_selector(f"text=Imported {COUNT} jobs", timeout=30_000)
+    page.wait_for_selector("#import-status >> text=/[1-9]00 of 1,000 rows handled/", timeout=20_000)
+    page.wait_for_selector(f"text=Imported {COUNT:,} jobs", timeout=30_000)
     worker.join(30)
     assert Job.objects.filter(user=user).count() == COUNT
     assert CSVImport.objects.get().phase == "done"
