@@ -192,7 +192,7 @@ class CSVImport(models.Model):
     @property
     def late_duplicates(self) -> int:
         """New at the check, but already among the user's jobs when their batch was imported."""
-        return max(self.total - self.created, 0) if self.phase == self.Phase.DONE else 0
+        return max(self.summary.get("new", 0) - self.created, 0) if self.phase == self.Phase.DONE else 0
 
     @property
     def percent(self) -> int:

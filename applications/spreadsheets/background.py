@@ -56,7 +56,7 @@ def start_import(csv_import: CSVImport) -> bool:
     with transaction.atomic():
         started = CSVImport.objects.filter(pk=csv_import.pk, phase=Phase.CHECKED, state=State.IDLE).update(
             phase=Phase.IMPORTING, state=State.QUEUED, done=0, created=0, attempts=0,
-            total=csv_import.summary.get("new", 0), updated_at=timezone.now())
+            total=len(csv_import.rows), updated_at=timezone.now())  # the valid rows: new ones and known ones
         if started:
             transaction.on_commit(lambda: _enqueue(csv_import.pk))
     return bool(started)

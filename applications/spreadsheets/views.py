@@ -155,5 +155,6 @@ def import_status(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def import_start(request: AuthedRequest, pk: int) -> HttpResponse:
     """Confirm a checked file: a worker imports all its new rows (a second click changes nothing)."""
-    background.start_import(get_import_for_user(request, pk))
+    csv_import = get_object_or_404(CSVImport.objects.for_user(request.user).defer("csv_text"), pk=pk)
+    background.start_import(csv_import)
     return redirect("spreadsheets:import_status", pk=pk)

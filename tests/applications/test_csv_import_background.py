@@ -66,7 +66,8 @@ def test_a_large_file_is_checked_by_a_worker_and_its_preview_names_each_problem(
 
 def test_confirming_imports_every_new_row_once_with_its_application(alice_client, alice,
                                                                     django_capture_on_commit_callbacks):
-    csv_import = checked_import(alice_client, ours(*rows(LARGE)), django_capture_on_commit_callbacks)
+    create_job(user=alice, source="manual", title="Engineer 0", company="Company 0", location="Berlin")
+    csv_import = checked_import(alice_client, ours(*rows(LARGE + 1)), django_capture_on_commit_callbacks)
     start = reverse("spreadsheets:import_start", args=[csv_import.pk])
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -77,8 +78,10 @@ def test_confirming_imports_every_new_row_once_with_its_application(alice_client
     assert response.status_code == 302 and response["Location"] == status_url(csv_import)
     csv_import.refresh_from_db()
     assert (csv_import.phase, csv_import.created, csv_import.csv_text, csv_import.rows) == ("done", LARGE, "", [])
-    assert Job.objects.filter(user=alice).count() == LARGE
-    assert Application.objects.filter(user=alice).count() == LARGE * 3 // 4
+    assert (csv_import.done, csv_import.total, csv_import.percent, csv_import.late_duplicates) == (
+        LARGE + 1, LARGE + 1, 100, 0)  # every valid row handled, the known one left out
+    assert Job.objects.filter(user=alice).count() == LARGE + 1
+    assert Application.objects.filter(user=alice).count() == (LARGE + 1) * 3 // 4
     applied = Application.objects.get(job__title="Engineer 1")
     assert applied.status == "applied" and applied.applied_date == date(2026, 10, 1)
     assert applied.follow_up_date == date(2026, 10, 8)
