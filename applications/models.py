@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -125,3 +125,79 @@ class Interview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.application.job} at {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class CSVImportQuerySet(models.QuerySet):
+    def for_user(self, user) -> CSVImportQuerySet:
+        """The only way views reach imports: always scoped to their owner."""
+        return self.filter(user=user)
+
+
+class CSVImport(models.Model):
+    """A large CSV import, checked and then imported by a django-q2 worker while the page shows progress.
+
+    Small files keep the one-request preview and confirm (``applications.spreadsheets.views``). A large one is
+    stored here with its text; ``applications.spreadsheets.background`` checks it (the preview, which keeps the
+    valid rows in ``rows``), and after the user confirms, imports them in batches. Each batch commits its jobs
+    together with ``done`` (how many of the chosen rows are handled), so a worker that dies loses nothing: the
+    sweep hands the import to another worker, which carries on after ``done`` and never creates a row twice.
+    The worker holds a lease (``lease_token``, ``lease_expires_at``) like an ingestion run; a batch commits only
+    under its own token."""
+
+    class Phase(models.TextChoices):
+        CHECKING = "checking", "Checking"  # the preview: parse, validate, find duplicates
+        CHECKED = "checked", "Checked"  # waiting for the user to confirm
+        IMPORTING = "importing", "Importing"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Failed"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        IDLE = "idle", "Idle"  # checked, done or failed: nothing for a worker to do
+
+    LEASE = timedelta(minutes=2)  # a batch of rows takes well under a second; the lease is renewed per batch
+    MAX_ATTEMPTS = 3  # a worker dying this often on one file: stop, say so
+    QUEUE_WAIT = timedelta(minutes=2)
+    KEEP = timedelta(days=7)
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="csv_imports")
+    file_name = models.CharField(max_length=200, blank=True)
+    csv_text = models.TextField(help_text="The decoded file; cleared once it is checked.")
+    phase = models.CharField(max_length=10, choices=Phase.choices, default=Phase.CHECKING)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    total = models.PositiveIntegerField(default=0, help_text="Rows to check, then rows chosen to import.")
+    done = models.PositiveIntegerField(default=0, help_text="Rows checked, then rows handled (committed).")
+    created = models.PositiveIntegerField(default=0)
+    summary = models.JSONField(default=dict, blank=True, help_text="The preview: counts, problems and a sample.")
+    rows = models.JSONField(default=list, blank=True, help_text="The rows the check found valid, as checked; "
+                                                                "cleared once the import is done.")
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    lease_token = models.CharField(max_length=32, blank=True)
+    lease_expires_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CSVImportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "lease_expires_at"], name="csvimport_state_lease")]
+
+    def __str__(self) -> str:
+        return f"CSV import {self.pk} ({self.phase}, {self.state})"
+
+    @property
+    def is_working(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+    @property
+    def late_duplicates(self) -> int:
+        """New at the check, but already among the user's jobs when their batch was imported."""
+        return max(self.summary.get("new", 0) - self.created, 0) if self.phase == self.Phase.DONE else 0
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.done / self.total)) if self.total else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from copilot.dates import add_or_none
 from jobs.models import Job
 
 FOLLOW_UP_AFTER = timedelta(days=7)
+_BULK_BATCH = 500  # rows per INSERT: under SQLite's and PostgreSQL's parameter limits
 
 
 def _today() -> date:
@@ -38,6 +40,46 @@ def start_application(
         application = move_application(application=application, status=status, note=note, applied_date=applied_date)
     bump_data_version(user.pk)
     return application
+
+
+def start_applications_in_bulk(*, user, items: Sequence[tuple[Job, str, date | None]]) -> list[Application]:
+    """:func:`start_application` for many of the user's new jobs at once (a large CSV import), in a few queries:
+    the same applications, timeline events (created as interested, then the move), applied and follow-up dates.
+    ``items`` are (saved job without an application, status, applied date). Call inside a transaction."""
+    now, today = timezone.now(), _today()
+    applications: list[Application] = []
+    moves: list[str] = []
+    dated_jobs: list[Job] = []
+    for job, status, applied_date in items:
+        if job.user_id != user.pk:
+            raise ValidationError("This job belongs to another user.")
+        if status not in Status.values:
+            raise ValidationError(f"“{status}” is not a known status.")
+        application = Application(user=user, job=job, status=status, status_changed_at=now)
+        if status == Status.APPLIED:
+            application.applied_date = applied_date or job.date_applied or today
+            if job.date_applied is None:
+                job.date_applied = application.applied_date
+                dated_jobs.append(job)
+            application.follow_up_date = add_or_none(application.applied_date, FOLLOW_UP_AFTER)
+        applications.append(application)
+        moves.append(status)
+    Application.objects.bulk_create(applications, batch_size=_BULK_BATCH)
+    events: list[TimelineEvent] = []
+    for application, status in zip(applications, moves, strict=True):
+        events.append(TimelineEvent(application=application, from_status="", to_status=Status.INTERESTED,
+                                    created_at=now))
+        if status != Status.INTERESTED:
+            events.append(TimelineEvent(application=application, from_status=Status.INTERESTED, to_status=status,
+                                        created_at=now))
+    TimelineEvent.objects.bulk_create(events, batch_size=_BULK_BATCH)
+    if dated_jobs:
+        for job in dated_jobs:
+            job.updated_at = now
+        Job.objects.bulk_update(dated_jobs, ["date_applied", "updated_at"], batch_size=_BULK_BATCH)
+    if applications:
+        bump_data_version(user.pk)
+    return applications
 
 
 @transaction.atomic

@@ -52,6 +52,13 @@ SCHEDULES: list[ScheduleSpec] = [
                     "run is retried once); deletes day-old fetches.",
     ),
     ScheduleSpec(
+        name="recover-csv-imports",
+        func="applications.spreadsheets.tasks.recover_imports",
+        cron="* * * * *",
+        description="Large CSV imports whose worker died: handed to another worker, which carries on after the "
+                    "last committed batch.",
+    ),
+    ScheduleSpec(
         name="recover-digest-claims",
         func="insights.digests.tasks.recover_claims",
         cron="* * * * *",

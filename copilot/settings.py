@@ -253,7 +253,9 @@ ACCOUNT_EMAIL_VERIFICATION = env_choice(
 
 # --- django-q2 ----------------------------------------------------------------
 Q_CLUSTER = {
-    "name": "copilot",
+    # Every web and worker host of one site uses the same name (the Redis queue's key); two sites sharing
+    # one Redis need two names (or two Redis databases).
+    "name": env_str("Q_CLUSTER_NAME", "copilot"),
     "workers": env_int("Q_WORKERS", 2, minimum=1, maximum=64),
     "timeout": 600,
     "retry": 720,  # must exceed timeout or a long task runs twice

@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
+from django_htmx.http import HttpResponseClientRefresh
 
-from applications.spreadsheets import csv_io
+from applications.models import CSVImport
+from applications.spreadsheets import background, csv_io
 from applications.spreadsheets.forms import CSVUploadForm
 from copilot.requests import AuthedRequest
 
@@ -60,17 +62,25 @@ def import_csv(request: AuthedRequest) -> HttpResponse:
     if not form.is_valid():
         return _render_form(request, form, status=400)
     upload = form.cleaned_data["file"]
+    data = upload.read()
+    try:
+        text = csv_io.decode_csv_bytes(data)
+        csv_io.check_header(text)
+    except csv_io.CSVFileError as error:
+        form.add_error("file", str(error))
+        return _render_form(request, form, status=400)
+    if background.is_large(text):  # checked and imported by a worker while the page shows progress
+        csv_import = background.queue_check(user=request.user, file_name=upload.name, text=text)
+        return redirect("spreadsheets:import_status", pk=csv_import.pk)
     if upload.size > SIGNED_MAX_BYTES:
         form.add_error("file", "Files over 2 MB cannot be previewed; split it into smaller files and import each.")
         return _render_form(request, form, status=400)
-    data = upload.read()
     try:
         preview = csv_io.preview_import(request.user, data)
     except csv_io.CSVFileError as error:
         form.add_error("file", str(error))
         return _render_form(request, form, status=400)
     # Sign the decoded text (JSON-safe); re-encoded as UTF-8 it parses to exactly the same rows.
-    text = csv_io.decode_csv_bytes(data)
     token = _signer().sign_object({"user": request.user.pk, "name": upload.name[:200], "csv": text}, compress=True)
     if len(token) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE - 64 * 1024:
         form.add_error("file", "This file is too large to confirm in one go; split it into smaller files.")
@@ -109,3 +119,42 @@ def import_confirm(request: AuthedRequest) -> HttpResponse:
     level = messages.SUCCESS if result.created else messages.INFO
     messages.add_message(request, level, f"Imported {result.created} {noun} ({result.skipped} skipped)")
     return redirect("jobs:list")
+
+
+# --------------------------------------------------------------------------- large files, run by a worker
+
+PROGRESS = "applications/spreadsheets/progress.html"
+WAIT_HINT = CSVImport.QUEUE_WAIT / 4  # queued this long: say the worker may be busy or down
+
+
+def get_import_for_user(request: AuthedRequest, pk: int) -> CSVImport:
+    """Another user's import is a 404, never a 403."""
+    return get_object_or_404(CSVImport.objects.for_user(request.user).defer("csv_text", "rows"), pk=pk)
+
+
+@login_required
+@require_GET
+def import_status(request: AuthedRequest, pk: int) -> HttpResponse:
+    """While a worker checks or imports the file: a progress bar that polls itself (htmx) or reloads (no
+    JavaScript). Then the preview to confirm, the result, or the reason it failed."""
+    csv_import = get_import_for_user(request, pk)
+    if csv_import.is_working:
+        now = timezone.now()
+        waiting_long = csv_import.state == CSVImport.State.QUEUED and now - csv_import.updated_at > WAIT_HINT
+        context = {"csv_import": csv_import, "waiting_long": waiting_long}
+        return render(request, PROGRESS + "#status" if request.htmx else PROGRESS, context)
+    if request.htmx:
+        return HttpResponseClientRefresh()  # the outcome is a whole page
+    if csv_import.phase == CSVImport.Phase.FAILED:
+        return _render_form(request, CSVUploadForm(), error=csv_import.error, csv_import=csv_import)
+    return render(request, "applications/spreadsheets/checked.html", {"csv_import": csv_import,
+                                                                      "summary": csv_import.summary})
+
+
+@login_required
+@require_POST
+def import_start(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Confirm a checked file: a worker imports all its new rows (a second click changes nothing)."""
+    csv_import = get_object_or_404(CSVImport.objects.for_user(request.user).defer("csv_text"), pk=pk)
+    background.start_import(csv_import)
+    return redirect("spreadsheets:import_status", pk=pk)

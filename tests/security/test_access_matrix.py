@@ -59,6 +59,7 @@ OWNED_OBJECTS = {
     "resumes:delete": ("pk", "resume"),
     "api_tokens:revoke": ("pk", "api_token"),
     "alerts:open": ("pk", "alert"),
+    "spreadsheets:import_status": ("pk", "csv_import"), "spreadsheets:import_start": ("pk", "csv_import"),
 }
 # The JSON API (api.v1): 401 without a token or session rather than a login redirect. Its own resources:
 API_OWN = {
