@@ -74,5 +74,12 @@
     if (event.detail.elt.closest && event.detail.elt.closest(".kanban-card")) window.location.reload();
   });
   document.addEventListener("DOMContentLoaded", function () { init(document); });
-  document.addEventListener("htmx:afterSettle", function () { placeCards(); init(document); });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    // The alerts bell polls on every page: its answer may settle while a move is in flight, before the moved
+    // card is swapped in, and must not spend the focus meant for that card.
+    var elt = event.detail && event.detail.elt;
+    if (elt && elt.closest && elt.closest("#alerts")) return;
+    placeCards();
+    init(document);
+  });
 })();
