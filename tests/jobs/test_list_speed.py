@@ -44,3 +44,32 @@ def test_postgresql_has_trigram_indexes_for_the_search():
         indexes = connection.introspection.get_constraints(cursor, "jobs_job")
     trigram = {name: index["type"] for name, index in indexes.items() if name.endswith("_trgm")}
     assert trigram == {"job_title_trgm": "gin", "job_company_trgm": "gin", "job_description_trgm": "gin"}
+
+
+@pytest.mark.parametrize("name", ["jobs:detail", "jobs:edit", "jobs:delete", "applications:track",
+                                  "applications:detail"])
+def test_url_for_pk_is_reverse_also_under_a_script_prefix(name):
+    from django.urls import set_script_prefix
+
+    from jobs.templatetags.jobs_extras import url_for_pk
+
+    assert url_for_pk(42, name) == reverse(name, args=[42])
+    set_script_prefix("/copilot/")
+    try:
+        assert url_for_pk(7, name) == reverse(name, args=[7]) and url_for_pk(7, name).startswith("/copilot/")
+    finally:
+        set_script_prefix("/")
+
+
+def test_list_rows_link_each_action_and_show_closed_jobs(alice_client, alice):
+    from jobs.services import mark_closed
+
+    tracked = make_application(alice, make_job(alice, title="Tracked one"), status="applied")
+    closed = make_job(alice, title="Closed one")
+    mark_closed(job=closed)
+    html = alice_client.get(reverse("jobs:list"), {"state": "all"}).content.decode()
+    for url in (reverse("jobs:detail", args=[closed.pk]), reverse("jobs:edit", args=[closed.pk]),
+                reverse("jobs:delete", args=[closed.pk]), reverse("applications:track", args=[closed.pk]),
+                reverse("applications:detail", args=[tracked.pk])):
+        assert f'"{url}"' in html
+    assert html.count('class="badge closed"') == 1
