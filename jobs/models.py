@@ -90,6 +90,8 @@ class Job(models.Model):
             models.Index(Lower("title"), "user", name="job_user_title"),
             models.Index(fields=["user", "source"], name="job_user_source"),
             models.Index(fields=["user"], condition=models.Q(closed_at__isnull=False), name="job_user_closed"),
+            # The list's count of open jobs (every page of the default list): an index-only scan, not the table.
+            models.Index(fields=["user"], condition=models.Q(closed_at__isnull=True), name="job_user_open"),
         ]
         constraints = [
             models.UniqueConstraint(

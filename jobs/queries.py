@@ -75,7 +75,7 @@ class JobFilters:
 
 
 def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
-    jobs: QuerySet[Job] = Job.objects.for_user(user).select_related("application")
+    jobs: QuerySet[Job] = Job.objects.for_user(user)
     if filters.state == "open":
         jobs = jobs.filter(closed_at__isnull=True)
     elif filters.state == "closed":
@@ -83,6 +83,10 @@ def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
     elif filters.state == "archived":
         jobs = jobs.filter(archived_at__isnull=False)
     if filters.q:
+        # PostgreSQL expects a handful of rows from several ILIKEs (it cannot tell they overlap) and
+        # then joins the applications table once per matching job, a nested loop that made a search at
+        # 10,000 jobs ten times slower than the list: the page's applications come in a second query.
+        jobs = jobs.prefetch_related("application")
         for word in filters.q.split()[:8]:
             jobs = jobs.filter(
                 Q(title__icontains=word) | Q(company__icontains=word) | Q(description_text__icontains=word)
@@ -108,6 +112,8 @@ def filter_jobs(user, filters: JobFilters) -> QuerySet[Job]:
         "title": [Lower("title"), Lower("company"), "id"],
         "score": ["-match_score", "-id"],
     }
+    if not filters.q:
+        jobs = jobs.select_related("application")
     order = orders[filters.sort]  # best match: the stored score (jobs.scores), an indexed sort
     # The list never needs the long description columns.
     return jobs.defer("description_html", "description_text", "requirements").order_by(*order)
