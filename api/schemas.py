@@ -74,10 +74,6 @@ class JobOut(Schema):
         application = getattr(job, "application", None)
         return application.status if application is not None else None
 
-    @staticmethod
-    def resolve_match_score(job: Any) -> int | None:
-        return getattr(job, "match_score", None)
-
 
 class ComponentOut(Schema):
     name: str
