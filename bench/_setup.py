@@ -26,3 +26,30 @@ def django_setup(*, migrate: bool = True) -> str:
     if migrate:
         call_command("migrate", verbosity=0)
     return os.environ["DATABASE_URL"]
+
+
+N_JOBS = 10_000
+COMPANIES = ["Northwind", "Lumenfield", "Quillstack", "Harbourlight", "Cobalt Ledger", "Fernway", "Atlas", "Sorrel"]
+TITLES = ["Backend Engineer", "Python Developer", "Platform Engineer", "Data Engineer", "SRE", "Frontend Developer"]
+STACKS = ["Python, Django, PostgreSQL", "Go, Kubernetes, Terraform", "React, TypeScript, Node.js",
+          "Java, Spring Boot, Kafka"]
+
+
+def seed_jobs(user, n_jobs: int = N_JOBS) -> None:
+    """The same 10,000 jobs for every list benchmark (jobs page, API), after :func:`django_setup`."""
+    import random
+
+    from jobs.models import Job
+    from jobs.services import fill_derived_fields
+
+    rng = random.Random(7)
+    jobs = []
+    for n in range(n_jobs):
+        job = Job(
+            user=user, title=f"{rng.choice(TITLES)} {n}", company=rng.choice(COMPANIES), location="Berlin, Germany",
+            remote_option=rng.choice(["remote", "hybrid", "onsite"]),
+            source=rng.choice(["manual", "greenhouse", "lever"]),
+            description_html=f"<p>We build with {rng.choice(STACKS)}. Team of {rng.randint(3, 30)}.</p>" * 5,
+        )
+        jobs.append(fill_derived_fields(job, stack_given=False))
+    Job.objects.bulk_create(jobs, batch_size=1000)

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import statistics
 import time
 
-from _setup import django_setup
+from _setup import N_JOBS, django_setup, seed_jobs
 
 os.environ.setdefault("API_RATE_LIMIT", "100000")  # the benchmark is one very busy script
 DB = django_setup()
@@ -23,27 +22,6 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from api.tokens import create_token  # noqa: E402
 from copilot.accounts.services import create_user  # noqa: E402
 from jobs.models import Job  # noqa: E402
-from jobs.services import fill_derived_fields  # noqa: E402
-
-N_JOBS = 10_000
-COMPANIES = ["Northwind", "Lumenfield", "Quillstack", "Harbourlight", "Cobalt Ledger", "Fernway", "Atlas", "Sorrel"]
-TITLES = ["Backend Engineer", "Python Developer", "Platform Engineer", "Data Engineer", "SRE", "Frontend Developer"]
-STACKS = ["Python, Django, PostgreSQL", "Go, Kubernetes, Terraform", "React, TypeScript, Node.js",
-          "Java, Spring Boot, Kafka"]
-
-
-def seed(user) -> None:
-    rng = random.Random(7)
-    jobs = []
-    for n in range(N_JOBS):
-        job = Job(
-            user=user, title=f"{rng.choice(TITLES)} {n}", company=rng.choice(COMPANIES), location="Berlin, Germany",
-            remote_option=rng.choice(["remote", "hybrid", "onsite"]),
-            source=rng.choice(["manual", "greenhouse", "lever"]),
-            description_html=f"<p>We build with {rng.choice(STACKS)}. Team of {rng.randint(3, 30)}.</p>" * 5,
-        )
-        jobs.append(fill_derived_fields(job, stack_given=False))
-    Job.objects.bulk_create(jobs, batch_size=1000)
 
 
 def timed(client: Client, method: str, url: str, headers: dict, body: dict | None = None,
@@ -69,7 +47,7 @@ def main() -> None:
     user.profile.skills = ["Python", "Django", "PostgreSQL", "Kubernetes"]
     user.profile.save()
     start = time.perf_counter()
-    seed(user)
+    seed_jobs(user)
     print(f"database: {DB.split('://')[0]}; seeded {N_JOBS:,} jobs in {time.perf_counter() - start:.1f} s")
     headers = {"Authorization": f"Bearer {create_token(user=user, name='bench', scope='write').secret}"}
     client = Client()

@@ -5,11 +5,10 @@ Run: .venv/bin/python bench/bench_jobs.py   (BENCH_DATABASE_URL=postgres://... t
 
 from __future__ import annotations
 
-import random
 import statistics
 import time
 
-from _setup import django_setup
+from _setup import N_JOBS, django_setup, seed_jobs
 
 DB = django_setup()
 
@@ -18,28 +17,6 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from copilot.accounts.services import create_user  # noqa: E402
-from jobs.models import Job  # noqa: E402
-from jobs.services import fill_derived_fields  # noqa: E402
-
-N_JOBS = 10_000
-COMPANIES = ["Northwind", "Lumenfield", "Quillstack", "Harbourlight", "Cobalt Ledger", "Fernway", "Atlas", "Sorrel"]
-TITLES = ["Backend Engineer", "Python Developer", "Platform Engineer", "Data Engineer", "SRE", "Frontend Developer"]
-STACKS = ["Python, Django, PostgreSQL", "Go, Kubernetes, Terraform", "React, TypeScript, Node.js",
-          "Java, Spring Boot, Kafka"]
-
-
-def seed(user) -> None:
-    rng = random.Random(7)
-    jobs = []
-    for n in range(N_JOBS):
-        job = Job(
-            user=user, title=f"{rng.choice(TITLES)} {n}", company=rng.choice(COMPANIES), location="Berlin, Germany",
-            remote_option=rng.choice(["remote", "hybrid", "onsite"]),
-            source=rng.choice(["manual", "greenhouse", "lever"]),
-            description_html=f"<p>We build with {rng.choice(STACKS)}. Team of {rng.randint(3, 30)}.</p>" * 5,
-        )
-        jobs.append(fill_derived_fields(job, stack_given=False))
-    Job.objects.bulk_create(jobs, batch_size=1000)
 
 
 def timed(client: Client, url: str, runs: int = 15, headers: dict | None = None) -> tuple[float, float, int]:
@@ -58,7 +35,7 @@ def timed(client: Client, url: str, runs: int = 15, headers: dict | None = None)
 def main() -> None:
     user = create_user(username="bench", email="bench@example.com", password="bench-password-123")
     start = time.perf_counter()
-    seed(user)
+    seed_jobs(user)
     print(f"database: {DB.split('://')[0]}; seeded {N_JOBS:,} jobs in {time.perf_counter() - start:.1f} s")
     client = Client()
     client.force_login(user)
