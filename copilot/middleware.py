@@ -7,7 +7,7 @@ from urllib.parse import unquote_plus
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 
 from copilot.accounts.services import get_profile
@@ -41,6 +41,35 @@ class UserTimezoneMiddleware:
 
 def remember_timezone(request, name: str) -> None:
     request.session[SESSION_KEY] = name
+
+
+LANGUAGE_SESSION_KEY = "language"
+
+
+class UserLanguageMiddleware:
+    """Speak the language the user picked in Settings; with none picked, LocaleMiddleware's choice from the
+    browser (Accept-Language) stands. The pick is kept in the session like the time zone: no query per page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            code = request.session.get(LANGUAGE_SESSION_KEY)
+            if code is None:
+                code = get_profile(request.user).language
+                request.session[LANGUAGE_SESSION_KEY] = code
+            if code and translation.check_for_language(code):
+                translation.activate(code)
+                request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)
+
+
+def remember_language(request, code: str) -> None:
+    """Use ``code`` from this request on ("" = the browser's language)."""
+    request.session[LANGUAGE_SESSION_KEY] = code
+    translation.activate(code or translation.get_language_from_request(request))
+    request.LANGUAGE_CODE = translation.get_language()
 
 
 # C0 control characters other than tab, newline and carriage return, and DEL. No address or search of this

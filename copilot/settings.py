@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "copilot.middleware.RejectControlCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "copilot.middleware.UserTimezoneMiddleware",
+    "copilot.middleware.UserLanguageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -270,7 +272,13 @@ else:
     Q_CLUSTER["orm"] = "default"
 
 # --- Internationalisation -----------------------------------------------------
-LANGUAGE_CODE = "en-us"
+# Pages follow the language picked in Settings, else the browser's (Accept-Language), else English.
+# Catalogues live in locale/<code>/LC_MESSAGES/django.po; `manage.py compiletranslations` (run by bin/run
+# and bin/test) turns them into the .mo files Django reads. Dates and numbers follow copilot/formats/.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["copilot.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

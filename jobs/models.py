@@ -420,7 +420,7 @@ class Resume(models.Model):
 
     @property
     def level_label(self) -> str:
-        return dict(ExperienceLevel.choices).get(self.level, self.level)
+        return str(dict(ExperienceLevel.choices).get(self.level, self.level))
 
     def is_abandoned(self, now: datetime) -> bool:
         """Pending, but no worker will finish it: its lease ran out, or it was never picked up."""

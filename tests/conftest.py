@@ -6,6 +6,17 @@ import pytest
 pytest_plugins = ["tests.stubserver"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations():
+    """The German pages need the .mo files; git keeps only the .po (bin/run compiles them the same way)."""
+    from django.conf import settings
+
+    if settings.configured:
+        from copilot.i18n import compile_catalogues
+
+        compile_catalogues()
+
+
 @pytest.fixture
 def alice(db):
     from tests.factories import make_user

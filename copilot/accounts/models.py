@@ -4,10 +4,12 @@ import secrets
 import zoneinfo
 from functools import cache
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class User(AbstractUser):
@@ -24,7 +26,7 @@ def timezone_names() -> frozenset[str]:
 
 def validate_timezone(value: str) -> None:
     if value not in timezone_names():
-        raise ValidationError("%(value)s is not a known time zone (e.g. Europe/Berlin).", params={"value": value})
+        raise ValidationError(_("%(value)s is not a known time zone (e.g. Europe/Berlin)."), params={"value": value})
 
 
 def _new_token() -> str:
@@ -32,47 +34,55 @@ def _new_token() -> str:
 
 
 class ExperienceLevel(models.TextChoices):
-    JUNIOR = "junior", "Junior"
-    MID = "mid", "Mid-level"
-    SENIOR = "senior", "Senior"
+    JUNIOR = "junior", _("Junior")
+    MID = "mid", _("Mid-level")
+    SENIOR = "senior", _("Senior")
     # Management is its own track (jobs.seniority): ranked one step past senior for the match score.
-    MANAGER = "manager", "Manager (leads people)"
+    MANAGER = "manager", _("Manager (leads people)")
 
 
 class RemotePreference(models.TextChoices):
-    ANY = "any", "Remote, hybrid or on-site"
-    REMOTE = "remote", "Remote only"
-    HYBRID = "hybrid", "Hybrid or remote"
-    ONSITE = "onsite", "On-site only"
+    ANY = "any", _("Remote, hybrid or on-site")
+    REMOTE = "remote", _("Remote only")
+    HYBRID = "hybrid", _("Hybrid or remote")
+    ONSITE = "onsite", _("On-site only")
 
 
 class Profile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
-    skills = models.JSONField(default=list, blank=True, help_text="Canonical skill names.")
-    preferred_locations = models.JSONField(default=list, blank=True)
-    experience_level = models.CharField(max_length=10, choices=ExperienceLevel.choices, blank=True)
-    target_roles = models.JSONField(default=list, blank=True)
-    remote_preference = models.CharField(max_length=10, choices=RemotePreference.choices, default=RemotePreference.ANY)
-    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
-    morning_digest = models.BooleanField("morning brief", default=True)
-    morning_hour = models.PositiveSmallIntegerField(default=8, validators=[MinValueValidator(0), MaxValueValidator(23)])
-    evening_digest = models.BooleanField("evening summary", default=True)
-    evening_hour = models.PositiveSmallIntegerField(default=20,
+    skills = models.JSONField(_("skills"), default=list, blank=True)
+    preferred_locations = models.JSONField(_("preferred locations"), default=list, blank=True)
+    experience_level = models.CharField(_("experience level"), max_length=10, choices=ExperienceLevel.choices,
+                                        blank=True)
+    target_roles = models.JSONField(_("target roles"), default=list, blank=True)
+    remote_preference = models.CharField(_("remote preference"), max_length=10, choices=RemotePreference.choices,
+                                         default=RemotePreference.ANY)
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
+    # "" follows the browser (Accept-Language); emails, which have no browser, then go out in LANGUAGE_CODE.
+    language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES,
+                                help_text=_("Pages and emails in this language. Left on the browser's "
+                                            "language, emails are in English."))
+    morning_digest = models.BooleanField(_("morning brief"), default=True)
+    morning_hour = models.PositiveSmallIntegerField(_("morning brief hour"), default=8,
+                                                    validators=[MinValueValidator(0), MaxValueValidator(23)])
+    evening_digest = models.BooleanField(_("evening summary"), default=True)
+    evening_hour = models.PositiveSmallIntegerField(_("evening summary hour"), default=20,
                                                     validators=[MinValueValidator(0), MaxValueValidator(23)])
     archive_closed_after_days = models.PositiveSmallIntegerField(
-        "archive closed jobs after (days)", default=30, validators=[MinValueValidator(1), MaxValueValidator(365)],
-        help_text="A closed job you do not track is hidden from your lists this many days after it closed. "
-                  "Jobs you track are always kept.")
+        _("archive closed jobs after (days)"), default=30, validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("A closed job you do not track is hidden from your lists this many days after it closed. "
+                    "Jobs you track are always kept."))
     # Live alerts (jobs.alerts): new board jobs scoring at least this appear in the navigation at once, and,
     # opted in, those scoring at least the second threshold are mailed (a few a day at most).
-    live_alerts = models.BooleanField("alert me to new matching jobs", default=True)
+    live_alerts = models.BooleanField(_("alert me to new matching jobs"), default=True)
     alert_min_score = models.PositiveSmallIntegerField(
-        "alert from match score", default=80, validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text="New jobs from your job boards scoring at least this (0–100) show up in the navigation bar's bell.")
-    alert_email = models.BooleanField("also email me at once", default=False)
+        _("alert from match score"), default=80, validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("New jobs from your job boards scoring at least this (0–100) show up in the navigation bar's "
+                    "bell."))
+    alert_email = models.BooleanField(_("also email me at once"), default=False)
     alert_email_min_score = models.PositiveSmallIntegerField(
-        "email from match score", default=90, validators=[MinValueValidator(0), MaxValueValidator(100)],
-        help_text="Jobs scoring at least this are mailed as they arrive, at most 3 emails a day.")
+        _("email from match score"), default=90, validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Jobs scoring at least this are mailed as they arrive, at most 3 emails a day."))
     calendar_token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
     # Bumped whenever the user's jobs, applications or profile change; cached insights are keyed by it,
     # which works across web and worker processes without a shared cache.

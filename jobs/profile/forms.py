@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from copilot.accounts.models import Profile, timezone_names
 from copilot.forms import ListField
@@ -14,25 +17,34 @@ class ProfileForm(forms.ModelForm):
     skills = ListField(
         separators=",",
         max_items=100,
-        help_text="Separate with commas. Known names are matched to the taxonomy (JS → JavaScript).",
+        label=_("Skills"),
+        help_text=_("Separate with commas. Known names are matched to the taxonomy (JS → JavaScript)."),
         widget=forms.TextInput(attrs={"list": "skill-suggestions", "autocomplete": "off", "data-tags": "skills"}),
     )
     preferred_locations = ListField(
         separators=";",
         max_items=20,
-        label="Preferred locations",
-        help_text="Separate with semicolons, e.g. “Berlin, Germany; Remote - EU”. A city, a country (“Germany”), "
-        "a region (“EU”, “DACH”) or “Remote”.",
+        label=_("Preferred locations"),
+        help_text=_("Separate with semicolons, e.g. “Berlin, Germany; Remote - EU”. A city, a country (“Germany”), "
+                    "a region (“EU”, “DACH”) or “Remote”."),
     )
     target_roles = ListField(
         separators=";",
         max_items=20,
-        help_text="Separate with semicolons, e.g. “Backend Engineer; Platform Engineer”.",
+        label=_("Target roles"),
+        help_text=_("Separate with semicolons, e.g. “Backend Engineer; Platform Engineer”."),
     )
     timezone = forms.CharField(
         max_length=64,
         widget=forms.TextInput(attrs={"list": "timezone-names", "autocomplete": "off"}),
-        help_text="An IANA name such as Europe/Berlin or America/New_York.",
+        label=_("Time zone"),
+        help_text=_("An IANA name such as Europe/Berlin or America/New_York."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Your browser's language")), *settings.LANGUAGES],
+        help_text=_("Pages and emails in this language. With the browser's language, emails are in English."),
     )
 
     class Meta:
@@ -44,6 +56,7 @@ class ProfileForm(forms.ModelForm):
             "preferred_locations",
             "remote_preference",
             "timezone",
+            "language",
             "morning_digest",
             "morning_hour",
             "evening_digest",
@@ -61,10 +74,10 @@ class ProfileForm(forms.ModelForm):
             "alert_min_score": forms.NumberInput(attrs={"min": 0, "max": 100}),
             "alert_email_min_score": forms.NumberInput(attrs={"min": 0, "max": 100}),
         }
-        labels = {"morning_hour": "Morning brief hour", "evening_hour": "Evening summary hour"}
+        labels = {"morning_hour": _("Morning brief hour"), "evening_hour": _("Evening summary hour")}
         help_texts = {
-            "experience_level": "Management roles (Engineering Manager, Head of, Director) are their own track: "
-            "pick Manager if you lead people.",
+            "experience_level": _("Management roles (Engineering Manager, Head of, Director) are their own "
+                                  "track: pick Manager if you lead people."),
         }
 
     def __init__(self, *args, **kwargs) -> None:
@@ -100,5 +113,6 @@ class ProfileForm(forms.ModelForm):
     def clean_timezone(self) -> str:
         value = self.cleaned_data["timezone"].strip()
         if value not in timezone_names():
-            raise forms.ValidationError(f"“{value}” is not a known time zone. Try a name like Europe/Berlin.")
+            raise forms.ValidationError(
+                gettext("“%(value)s” is not a known time zone. Try a name like Europe/Berlin.") % {"value": value})
         return value

@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from copilot.accounts.models import timezone_names
 from copilot.accounts.services import get_profile
-from copilot.middleware import remember_timezone
+from copilot.middleware import remember_language, remember_timezone
 from copilot.requests import AuthedRequest
 from jobs.locations import describe, parse_location
 from jobs.profile.forms import ProfileForm
@@ -29,10 +30,11 @@ def profile_settings(request: AuthedRequest) -> HttpResponse:
         if form.is_valid():
             queued = save_profile(form.save(commit=False))
             remember_timezone(request, profile.timezone)
-            messages.success(request, "Your profile was saved." + (
-                " Your jobs' match scores are being refreshed in the background." if queued else ""))
+            remember_language(request, profile.language)
+            messages.success(request, _("Your profile was saved. Your jobs' match scores are being refreshed in "
+                                        "the background.") if queued else _("Your profile was saved."))
             return redirect("profile:settings")
-        messages.error(request, "Nothing was saved: please correct the fields marked below.")
+        messages.error(request, _("Nothing was saved: please correct the fields marked below."))
     else:
         form = ProfileForm(instance=profile)
     context = {

@@ -34,11 +34,11 @@ class ProfileDiff:
 
     @property
     def level_label(self) -> str:
-        return ExperienceLevel(self.level).label if self.level else ""
+        return str(ExperienceLevel(self.level).label) if self.level else ""
 
     @property
     def current_level_label(self) -> str:
-        return ExperienceLevel(self.current_level).label if self.current_level else "not set"
+        return str(ExperienceLevel(self.current_level).label) if self.current_level else "not set"
 
 
 def profile_diff(*, resume_skills: Sequence[str], resume_level: str, profile_skills: Sequence[str],
