@@ -91,6 +91,13 @@ SIGNED_IN = [
     AppPage("evening summary preview", "/digests/preview/evening/"),
     AppPage("email addresses", "/accounts/email/"),
     AppPage("change password", "/accounts/password/change/"),
+    AppPage("résumé", "/settings/resume/"),
+    AppPage("API tokens", "/settings/tokens/"),
+    AppPage("salaries", "/insights/salaries/"),
+    AppPage("contacts", "/applications/contacts/"),
+    AppPage("contact detail", lambda demo: f"/applications/contacts/{demo.contact.pk}/"),
+    AppPage("new contact", "/applications/contacts/new/"),
+    AppPage("clipper instructions", "/jobs/clipper/"),
 ]
 
 # A brand-new account: every empty state.
@@ -109,6 +116,7 @@ EMPTY_ACCOUNT = [
 
 def demo_objects() -> SimpleNamespace:
     """The demo account's data (as `bin/run` seeds it) and one of each object a page is about."""
+    from applications.contacts.models import Contact
     from applications.models import Application
     from insights.demo import DEMO_PASSWORD, DEMO_USERNAME, seed_demo
     from jobs.models import Job, SourceSubscription
@@ -117,9 +125,16 @@ def demo_objects() -> SimpleNamespace:
     user, _ = seed_demo()
     subscription = (SourceSubscription.objects.filter(user=user).first()
                     or make_subscription(user, "greenhouse", board="examplecorp", label="Examplecorp careers"))
+    application = Application.objects.filter(user=user).first()
+    contact = Contact.objects.filter(user=user).first()
+    if contact is None:
+        contact = Contact.objects.create(user=user, name="Sam Recruiter", role="Recruiter", company="Examplecorp",
+                                         email="sam@example.com")
+        contact.applications.add(application)
     return SimpleNamespace(
         user=user, username=DEMO_USERNAME, password=DEMO_PASSWORD,
         job=Job.objects.filter(user=user, application__isnull=False).first(),
-        application=Application.objects.filter(user=user).first(),
+        application=application,
         subscription=subscription,
+        contact=contact,
     )
