@@ -17,6 +17,19 @@ def _compiled_translations():
         compile_catalogues()
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request's language stays active on the thread (LocaleMiddleware never deactivates it): a German page
+    must not leave the next test speaking German."""
+    yield
+    from django.conf import settings
+
+    if settings.configured:
+        from django.utils import translation
+
+        translation.deactivate()
+
+
 @pytest.fixture
 def alice(db):
     from tests.factories import make_user
