@@ -25,19 +25,26 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from applications.models import RESPONDED_STATUSES, Application, Status, TimelineEvent
 from copilot.accounts.services import get_profile
 from insights.cache import cached_for_user
 from jobs.models import Job
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # a dev dependency: only for the type checker
+
 STATUS_LABELS = dict(Status.choices)
-STAGES: tuple[tuple[str, str], ...] = (
-    (Status.INTERESTED, "Tracked"),
+# Labels stay lazy here; the dataclasses below hold them as text in the language of the request (the
+# cache keys carry the language).
+STAGES: tuple[tuple[str, StrOrPromise], ...] = (
+    # Translators: the first stage of the analytics funnel: every application, whatever its status.
+    (Status.INTERESTED, gettext_lazy("Tracked")),
     (Status.APPLIED, Status.APPLIED.label),
     (Status.INTERVIEW, Status.INTERVIEW.label),
     (Status.OFFER, Status.OFFER.label),
@@ -180,7 +187,7 @@ def summarize(facts: Iterable[ApplicationFact], jobs: int, closed_jobs: int = 0)
 def status_breakdown(facts: Iterable[ApplicationFact]) -> list[CountRow]:
     """Applications per current status, in the board's order, zeros left out."""
     counts = Counter(f.status for f in facts)
-    return [CountRow(value, label, counts[value]) for value, label in Status.choices if counts[value]]
+    return [CountRow(value, str(label), counts[value]) for value, label in Status.choices if counts[value]]
 
 
 def funnel(facts: Iterable[ApplicationFact]) -> list[FunnelStage]:
@@ -195,7 +202,7 @@ def funnel(facts: Iterable[ApplicationFact]) -> list[FunnelStage]:
     counts.reverse()
     first = counts[0] if counts else 0
     for (key, label), count in zip(STAGES, counts, strict=True):
-        stages.append(FunnelStage(key, label, count, round(100 * count / first) if first else 0))
+        stages.append(FunnelStage(key, str(label), count, round(100 * count / first) if first else 0))
     return stages
 
 

@@ -13,6 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.formats import get_format
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+
 from insights.analytics import CountRow, FunnelStage, SourceRate, WeekCount
 from insights.skillgap import SkillCount
 from jobs.sources import source_label
@@ -34,6 +38,18 @@ STATUS_COLORS = {
     "withdrawn": "#6b7280",
 }
 FUNNEL_COLORS = ["#8a97ad", "#2457d6", "#6a3fc1", "#137a4b", "#0f5f3a"]
+#: How the weekly chart writes a week's Monday (d3 time format). The bundled plotly.js knows only English
+#: month names, so another language gets numbers (3.11.) rather than "3 Nov".
+WEEK_FORMATS = {"en": "%-d %b"}
+NUMERIC_WEEK_FORMAT = "%-d.%-m."
+
+
+def _language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+def _week_format() -> str:
+    return WEEK_FORMATS.get(_language(), NUMERIC_WEEK_FORMAT)
 
 
 def _layout(**extra: Any) -> dict[str, Any]:
@@ -47,6 +63,9 @@ def _layout(**extra: Any) -> dict[str, Any]:
         "xaxis": {"gridcolor": GRID, "zeroline": False, "automargin": True},
         "yaxis": {"gridcolor": GRID, "zeroline": False, "automargin": True},
     }
+    separators = f"{get_format('DECIMAL_SEPARATOR')}{get_format('THOUSAND_SEPARATOR')}"
+    if separators != ".,":  # plotly's default; German writes 1.234,5 (the data stays machine numbers)
+        layout["separators"] = separators
     layout.update(extra)
     return layout
 
@@ -135,6 +154,7 @@ def funnel_bars(stages: Sequence[FunnelStage]) -> list[FunnelBar]:
 def weekly_chart(weeks: Sequence[WeekCount]) -> Figure:
     """Columns: applications sent per week (labelled by the week's Monday)."""
     counts = [week.count for week in weeks]
+    week_format = _week_format()
     return {
         "data": [
             {
@@ -142,11 +162,12 @@ def weekly_chart(weeks: Sequence[WeekCount]) -> Figure:
                 "x": [week.week.isoformat() for week in weeks],
                 "y": counts,
                 "marker": {"color": PRIMARY},
-                "hovertemplate": "Week of %{x|%-d %b}: %{y}<extra></extra>",
+                "hovertemplate": _("Week of %(week)s: %(count)s") % {"week": f"%{{x|{week_format}}}", "count": "%{y}"}
+                + "<extra></extra>",
             }
         ],
         "layout": _layout(
-            xaxis={"type": "date", "tickformat": "%-d %b", "gridcolor": GRID, "automargin": True},
+            xaxis={"type": "date", "tickformat": week_format, "gridcolor": GRID, "automargin": True},
             yaxis=_count_axis(max(counts, default=0)),
             bargap=0.25,
         ),
@@ -165,7 +186,9 @@ def source_chart(rates: Sequence[SourceRate]) -> Figure:
                 "marker": {"color": PRIMARY},
                 "text": [f"{rate.rate}%" for rate in rates],
                 "textposition": "auto",
-                "hovertemplate": "%{x}: %{y}% (%{customdata[0]} of %{customdata[1]})<extra></extra>",
+                "hovertemplate": _("%(source)s: %(rate)s (%(answered)s of %(sent)s)") % {
+                    "source": "%{x}", "rate": "%{y}%", "answered": "%{customdata[0]}", "sent": "%{customdata[1]}"}
+                + "<extra></extra>",
             }
         ],
         "layout": _layout(yaxis={"range": [0, 100], "ticksuffix": "%", "gridcolor": GRID, "automargin": True}),
@@ -176,18 +199,24 @@ def missing_skills_chart(skills: Sequence[SkillCount]) -> Figure:
     """Stacked horizontal bars: the most asked skills the user lacks, jobs requiring each one and jobs
     listing it only as nice to have."""
     figure = _count_bars([skill.name for skill in skills], [skill.required for skill in skills], "#b42318",
-                         hover="%{y}: required by %{x} jobs<extra></extra>", row_height=28)
+                         hover="%{hovertext}<extra></extra>", row_height=28)
     reverse = slice(None, None, -1)
     required = figure["data"][0]
-    required["name"] = "Required"
+    required["name"] = _("Required")
+    required["hovertext"] = [
+        ngettext("%(skill)s: required by %(count)s job", "%(skill)s: required by %(count)s jobs", skill.required)
+        % {"skill": skill.name, "count": skill.required} for skill in skills][reverse]
     figure["data"].append({
         "type": "bar",
         "orientation": "h",
-        "name": "Nice to have",
+        "name": _("Nice to have"),
         "x": [skill.preferred for skill in skills][reverse],
         "y": required["y"],
         "marker": {"color": "#f2a69d"},
-        "hovertemplate": "%{y}: nice to have in %{x} jobs<extra></extra>",
+        "hovertext": [
+            ngettext("%(skill)s: nice to have in %(count)s job", "%(skill)s: nice to have in %(count)s jobs",
+                     skill.preferred) % {"skill": skill.name, "count": skill.preferred} for skill in skills][reverse],
+        "hovertemplate": "%{hovertext}<extra></extra>",
         "text": [skill.preferred or "" for skill in skills][reverse],
         "textposition": "auto",
     })

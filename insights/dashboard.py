@@ -44,7 +44,7 @@ class Agenda:
 
 def _application_rows(queryset) -> tuple[dict[str, Any], ...]:
     rows = queryset.values("id", "status", "follow_up_date", "updated_at", "job_id", "job__title", "job__company")
-    return tuple({**row, "status_label": STATUS_LABELS.get(row["status"], row["status"])} for row in rows)
+    return tuple({**row, "status_label": str(STATUS_LABELS.get(row["status"], row["status"]))} for row in rows)
 
 
 def compute_agenda(user: User, today: date) -> Agenda:

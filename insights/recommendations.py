@@ -100,7 +100,7 @@ def compute_recommendations(user, profile=None, *, limit: int = MAX_N) -> Recomm
                     company=row["company"],
                     location=row["location"],
                     remote_option=row["remote_option"],
-                    remote_label=_REMOTE_LABELS.get(row["remote_option"], ""),
+                    remote_label=str(_REMOTE_LABELS.get(row["remote_option"], "")),
                     salary_text=row["salary_text"],
                     tech_stack=tuple(row["tech_stack"] or ()),
                     status=row["application__status"] or "",

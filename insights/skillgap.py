@@ -32,6 +32,8 @@ from itertools import chain
 
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from copilot.accounts.services import get_profile
 from insights.cache import cached_for_user
@@ -47,32 +49,34 @@ from jobs.skills import (
     stack_keys,
 )
 
-SCOPES = {"all": "Your open jobs", "tracked": "Jobs you track"}
+SCOPES = {"all": gettext_lazy("Your open jobs"), "tracked": gettext_lazy("Jobs you track")}
 _EMPTY: frozenset[str] = frozenset()
 TOP_TO_LEARN = 5
 ALSO_ASKED_SHOWN = 12
 #: How much a job that only prefers a skill ("nice to have") weighs against one that requires it.
 PREFERRED_WEIGHT = 0.5
+# Shown as a badge next to a skill to learn (the skill's kind).
 CATEGORY_LABELS = {
-    "language": "language",
-    "framework": "framework",
-    "library": "library",
-    "database": "database",
-    "cloud": "cloud service",
-    "devops": "DevOps tool",
-    "tool": "tool",
-    "platform": "platform",
-    "practice": "practice",
-    "data": "data tool",
-    "ml": "machine-learning skill",
-    "mobile": "mobile skill",
-    "testing": "testing skill",
-    "security": "security skill",
-    "os": "operating system",
-    "protocol": "protocol",
-    "design": "design skill",
-    "soft": "soft skill",
-    "spoken": "language spoken",
+    # Translators: a programming language (a kind of skill); "language spoken" is a human language.
+    "language": pgettext_lazy("skill category", "language"),
+    "framework": pgettext_lazy("skill category", "framework"),
+    "library": pgettext_lazy("skill category", "library"),
+    "database": pgettext_lazy("skill category", "database"),
+    "cloud": pgettext_lazy("skill category", "cloud service"),
+    "devops": pgettext_lazy("skill category", "DevOps tool"),
+    "tool": pgettext_lazy("skill category", "tool"),
+    "platform": pgettext_lazy("skill category", "platform"),
+    "practice": pgettext_lazy("skill category", "practice"),
+    "data": pgettext_lazy("skill category", "data tool"),
+    "ml": pgettext_lazy("skill category", "machine-learning skill"),
+    "mobile": pgettext_lazy("skill category", "mobile skill"),
+    "testing": pgettext_lazy("skill category", "testing skill"),
+    "security": pgettext_lazy("skill category", "security skill"),
+    "os": pgettext_lazy("skill category", "operating system"),
+    "protocol": pgettext_lazy("skill category", "protocol"),
+    "design": pgettext_lazy("skill category", "design skill"),
+    "soft": pgettext_lazy("skill category", "soft skill"),
+    "spoken": pgettext_lazy("skill category", "language spoken"),
 }
 
 
@@ -89,8 +93,8 @@ class SkillCount:
     @property
     def split(self) -> str:
         """"3 required, 2 nice to have" (the parts that are not zero)."""
-        parts = [f"{self.required} required" if self.required else "",
-                 f"{self.preferred} nice to have" if self.preferred else ""]
+        parts = [_("%(count)s required") % {"count": self.required} if self.required else "",
+                 _("%(count)s nice to have") % {"count": self.preferred} if self.preferred else ""]
         return ", ".join(part for part in parts if part)
 
 
@@ -131,7 +135,7 @@ class SkillGap:
 
 def _category(name: str) -> str:
     category = category_of(name)
-    return CATEGORY_LABELS.get(category or "", "")
+    return str(CATEGORY_LABELS.get(category or "", ""))
 
 
 @cache
@@ -140,8 +144,25 @@ def _soft_keys() -> frozenset[str]:
     return frozenset(skill.name.casefold() for skill in all_skills() if skill.category in SOFT_CATEGORIES)
 
 
-def _jobs(count: int) -> str:
-    return f"{count} job{'s' if count != 1 else ''}"
+def _reason(jobs: int, required: int, preferred: int, alongside: str, alongside_count: int) -> str:
+    """Why a skill is worth learning: how many of the jobs require it or list it as nice to have, and the
+    skill the user knows that most often comes with it."""
+    numbers = {"count": jobs, "required": required, "preferred": preferred}
+    if required and preferred:
+        reason = ngettext("Required by %(required)s of your %(count)s job and nice to have in %(preferred)s more",
+                          "Required by %(required)s of your %(count)s jobs and nice to have in %(preferred)s more",
+                          jobs) % numbers
+    elif required:
+        reason = ngettext("Required by %(required)s of your %(count)s job",
+                          "Required by %(required)s of your %(count)s jobs", jobs) % numbers
+    else:
+        reason = ngettext("Nice to have in %(preferred)s of your %(count)s job, required by none",
+                          "Nice to have in %(preferred)s of your %(count)s jobs, required by none", jobs) % numbers
+    if alongside:
+        reason = ngettext("%(reason)s, often alongside %(skill)s, which you know (%(count)s job)",
+                          "%(reason)s, often alongside %(skill)s, which you know (%(count)s jobs)",
+                          alongside_count) % {"reason": reason, "skill": alongside, "count": alongside_count}
+    return reason
 
 
 def compute_skill_gap(
@@ -242,14 +263,7 @@ def compute_skill_gap(
         best = min(together[skill.name.casefold()].items(),
                    key=lambda item: (-item[1], profile_names[item[0]].casefold()), default=None)
         alongside, alongside_count = (profile_names[best[0]], best[1]) if best else ("", 0)
-        if skill.required:
-            reason = f"Required by {skill.required} of your {_jobs(jobs)}"
-            if skill.preferred:
-                reason += f" and nice to have in {skill.preferred} more"
-        else:
-            reason = f"Nice to have in {skill.preferred} of your {_jobs(jobs)}, required by none"
-        if alongside:
-            reason += f", often alongside {alongside}, which you know ({_jobs(alongside_count)})"
+        reason = _reason(jobs, skill.required, skill.preferred, alongside, alongside_count)
         to_learn.append(LearnSuggestion(skill.name, skill.count, skill.category, alongside, alongside_count, reason,
                                         skill.required, skill.preferred))
 

@@ -76,6 +76,7 @@ def analytics(request: AuthedRequest) -> HttpResponse:
         "summary": data.summary,
         "missing": missing,
         "figures": figures,
+        "chart_ids": {name: f"chart-{name}" for name in figures},  # element ids, not text
         "profile": get_profile(request.user),
     }
     return render(request, "insights/analytics.html", context)

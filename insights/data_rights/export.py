@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model
 from django.forms.models import model_to_dict
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applications.contacts.models import Contact, Interaction
 from applications.models import Application
@@ -129,8 +130,10 @@ def export_zip(user: User) -> bytes:
         for resume in Resume.objects.for_user(user).order_by("pk").iterator(chunk_size=10):
             archive.writestr(_resume_path(resume), bytes(resume.data))
         archive.writestr("applications.csv", _applications_csv(user))
-        archive.writestr("README.txt", "Your Career Co-Pilot data. JSON files hold everything; the CSV files open "
-                                       "in a spreadsheet, and jobs.csv can be imported back into Career Co-Pilot.\n")
+        # The one text for people in the zip; file names, JSON keys and CSV headers stay English (machine-read).
+        archive.writestr("README.txt", _("Your Career Co-Pilot data. JSON files hold everything; the CSV files open "
+                                         "in a spreadsheet, and jobs.csv can be imported back into Career Co-Pilot.")
+                         + "\n")
         archive.writestr("manifest.json", json.dumps(manifest, cls=DjangoJSONEncoder, indent=2))
     return buffer.getvalue()
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from copilot.accounts.services import delete_account
@@ -39,5 +40,5 @@ def delete(request: AuthedRequest) -> HttpResponse:
     user = request.user
     logout(request)
     delete_account(user)
-    messages.success(request, "Your account and all its data were deleted.")
+    messages.success(request, _("Your account and all its data were deleted."))
     return redirect("landing")
