@@ -12,6 +12,8 @@ import zoneinfo
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
@@ -23,7 +25,7 @@ from copilot.accounts.models import User
 from copilot.accounts.services import get_profile
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-READ_ONLY = "This token is read-only: make a read-and-write token in Settings to change anything."
+READ_ONLY = gettext_lazy("This token is read-only: make a read-and-write token in Settings to change anything.")
 
 
 class TokenAuth(HttpBearer):
@@ -33,7 +35,7 @@ class TokenAuth(HttpBearer):
             return None
         ratelimit.check(f"token:{api_token.pk}")
         if request.method not in SAFE_METHODS and not api_token.can_write:
-            raise HttpError(403, READ_ONLY)
+            raise HttpError(403, str(READ_ONLY))
         touch(api_token)
         request.api_token = api_token  # type: ignore[attr-defined]
         _activate_timezone(api_token.user)
@@ -57,7 +59,7 @@ class SessionAuth(APIKeyCookie):
         if user is None or not user.is_authenticated:
             return None
         if check_csrf(request) is not None:
-            raise HttpError(403, "CSRF check failed: send the csrftoken cookie's value in the X-CSRFToken header.")
+            raise HttpError(403, _("CSRF check failed: send the csrftoken cookie's value in the X-CSRFToken header."))
         ratelimit.check(f"user:{user.pk}")
         return user
 

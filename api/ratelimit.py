@@ -13,13 +13,14 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext as _
 
 WINDOW = 60  # seconds
 
 
 class RateLimited(Exception):
     def __init__(self, retry_after: int) -> None:
-        super().__init__(f"Too many requests: try again in {retry_after} s.")
+        super().__init__(_("Too many requests: try again in %(seconds)d s.") % {"seconds": retry_after})
         self.retry_after = retry_after
 
 

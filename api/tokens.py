@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from api.models import ApiToken, TokenScope
 
@@ -34,11 +35,12 @@ def hash_secret(secret: str) -> str:
 def create_token(*, user, name: str, scope: str = TokenScope.READ) -> NewToken:
     name = " ".join(name.split())
     if not name:
-        raise ValidationError("Give the token a name, such as the script or app that uses it.")
+        raise ValidationError(_("Give the token a name, such as the script or app that uses it."))
     if scope not in TokenScope.values:
-        raise ValidationError(f"“{scope}” is not a known scope.")
+        raise ValidationError(_("“%(scope)s” is not a known scope.") % {"scope": scope})
     if ApiToken.objects.for_user(user).active().count() >= MAX_ACTIVE_TOKENS:
-        raise ValidationError(f"You have {MAX_ACTIVE_TOKENS} tokens already: revoke one you no longer use first.")
+        raise ValidationError(_("You have %(count)d tokens already: revoke one you no longer use first.")
+                              % {"count": MAX_ACTIVE_TOKENS})
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=user, name=name[:100], scope=scope,
                                     prefix=secret[: len(SECRET_PREFIX) + 6], token_hash=hash_secret(secret))

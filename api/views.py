@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -42,7 +43,9 @@ def token_list(request: AuthedRequest) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 # Rendered, not redirected: the secret exists only in this response.
-                return render(request, PAGE, _context(request, TokenForm(), new=new))
+                context = _context(request, TokenForm(), new=new)
+                context["curl_example"] = f'curl -H "Authorization: Bearer {new.secret}" {context["api_root"]}jobs'
+                return render(request, PAGE, context)
         return render(request, PAGE, _context(request, form), status=400)
     return render(request, PAGE, _context(request, TokenForm()))
 
@@ -52,5 +55,5 @@ def token_list(request: AuthedRequest) -> HttpResponse:
 def token_revoke(request: AuthedRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken.objects.for_user(request.user), pk=pk)
     revoke_token(token=token)
-    messages.success(request, f"Revoked “{token.name}”: it no longer opens the API.")
+    messages.success(request, _("Revoked “%(name)s”: it no longer opens the API.") % {"name": token.name})
     return redirect("api_tokens:list")

@@ -12,10 +12,11 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
-OUT_OF_RANGE = f"Use a date between {EARLIEST.year} and {LATEST.year}."
+OUT_OF_RANGE = gettext_lazy("Use a date between %(start)s and %(end)s.")  # years, not localised: 2000, 2100
 # The same window for the browser's date pickers.
 DATE_INPUT = {"type": "date", "min": EARLIEST.isoformat(), "max": LATEST.isoformat()}
 DATETIME_INPUT = {"type": "datetime-local", "min": f"{EARLIEST}T00:00", "max": f"{LATEST}T23:59"}
@@ -30,7 +31,8 @@ def is_sensible_date(value: date | datetime) -> bool:
 def validate_sensible_date(value: date | datetime | None) -> None:
     """The field validator of every date and date-time a user or a file can set."""
     if value is not None and not is_sensible_date(value):
-        raise ValidationError(OUT_OF_RANGE, code="date_out_of_range")
+        raise ValidationError(OUT_OF_RANGE, code="date_out_of_range",
+                              params={"start": str(EARLIEST.year), "end": str(LATEST.year)})
 
 
 def localtime_or_utc(value: datetime) -> datetime:

@@ -6,13 +6,14 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def refuse_control_characters(value: str) -> None:
     if value and _CONTROL.search(value):
-        raise ValidationError("Remove the invisible control characters from this text.")
+        raise ValidationError(_("Remove the invisible control characters from this text."))
 
 
 class ListField(forms.CharField):
@@ -44,11 +45,12 @@ class ListField(forms.CharField):
             if not item or item.lower() in seen:
                 continue
             if len(item) > self.max_item_length:
-                raise ValidationError(f"“{item[:30]}…” is too long (at most {self.max_item_length} characters each).")
+                raise ValidationError(_("“%(item)s…” is too long (at most %(limit)d characters each).")
+                                      % {"item": item[:30], "limit": self.max_item_length})
             seen.add(item.lower())
             items.append(item)
         if len(items) > self.max_items:
-            raise ValidationError(f"At most {self.max_items} entries, please.")
+            raise ValidationError(_("At most %(count)d entries, please.") % {"count": self.max_items})
         return items
 
     def validate(self, value) -> None:

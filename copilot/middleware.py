@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 from copilot.accounts.services import get_profile
 from copilot.views import health
@@ -89,10 +90,13 @@ class RejectControlCharactersMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         query = unquote_plus(request.META.get("QUERY_STRING", ""), errors="replace")
         if _CONTROL_CHARACTERS.search(request.path) or _CONTROL_CHARACTERS.search(query):
-            message = "The address holds control characters (such as a NUL byte), which no page of this site accepts."
-            if request.path.startswith("/api/"):  # the JSON API answers its callers in JSON
-                return JsonResponse({"detail": message}, status=400)
-            return render(request, "errors/bad_request.html", {"message": message}, status=400)
+            # Answered before LocaleMiddleware runs: in the browser's language (there is no session yet).
+            with translation.override(translation.get_language_from_request(request)):
+                message = _("The address holds control characters (such as a NUL byte), which no page of this "
+                            "site accepts.")
+                if request.path.startswith("/api/"):  # the JSON API answers its callers in JSON
+                    return JsonResponse({"detail": message}, status=400)
+                return render(request, "errors/bad_request.html", {"message": message}, status=400)
         return self.get_response(request)
 
 

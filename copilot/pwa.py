@@ -26,8 +26,11 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_cookie
 
 NAME = "Career Co-Pilot"
 THEME_COLOR = "#2457d6"
@@ -42,8 +45,8 @@ def manifest_data() -> dict:
         "id": "/",
         "name": NAME,
         "short_name": "Co-Pilot",
-        "description": "Your job search, organised: jobs, applications, match scores and alerts.",
-        "lang": "en",
+        "description": _("Your job search, organised: jobs, applications, match scores and alerts."),
+        "lang": translation.get_language() or settings.LANGUAGE_CODE,
         "start_url": reverse("dashboard"),
         "scope": "/",
         "display": "standalone",
@@ -57,15 +60,16 @@ def manifest_data() -> dict:
             {"src": icon("img/icons/icon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
         ],
         "shortcuts": [
-            {"name": "Jobs", "url": reverse("jobs:list")},
-            {"name": "Applications", "url": reverse("applications:board")},
-            {"name": "Recommendations", "url": reverse("insights:recommendations")},
+            {"name": _("Jobs"), "url": reverse("jobs:list")},
+            {"name": _("Applications"), "url": reverse("applications:board")},
+            {"name": _("Recommendations"), "url": reverse("insights:recommendations")},
         ],
     }
 
 
 @require_GET
 @cache_control(max_age=3600, public=True)
+@vary_on_cookie  # in the language picked in Settings (the session), else the browser's (Vary: Accept-Language)
 def manifest(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(manifest_data(), json_dumps_params={"indent": 1})
     response["Content-Type"] = "application/manifest+json"
@@ -79,7 +83,10 @@ def shell_urls() -> list[str]:
 def _shell_fingerprint() -> str:
     """The shell's content: in development static URLs are not hashed, so an edited stylesheet must still
     change the worker (else it would serve the old one from its cache)."""
-    digest = hashlib.sha256(render_to_string("offline.html").encode())
+    digest = hashlib.sha256()
+    for code, _name in settings.LANGUAGES:  # the same worker whichever language asks for it
+        with translation.override(code):
+            digest.update(render_to_string("offline.html").encode())
     for path in SHELL_STATIC:
         found = finders.find(path)
         if isinstance(found, str):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -82,7 +83,8 @@ def database_unavailable() -> HttpResponse:
         # No request context: its processors (the user, messages) would ask the database again.
         body = render_to_string("errors/unavailable.html")
     except Exception:  # the page must not fail too (a missing static manifest, a broken template)
-        body = "<!doctype html><title>Temporarily unavailable</title><h1>Temporarily unavailable</h1>"
+        title = _("Temporarily unavailable")
+        body = f"<!doctype html><title>{title}</title><h1>{title}</h1>"
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER)
     response["Cache-Control"] = "no-store"

@@ -7,9 +7,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy
 
 SCHEMES = ("http", "https")
-NOT_A_WEB_URL = "Use a web address starting with http:// or https://."
+NOT_A_WEB_URL = gettext_lazy("Use a web address starting with http:// or https://.")
 
 #: The model and form validator (Django's URLField alone also accepts ftp://).
 validate_web_url = URLValidator(schemes=list(SCHEMES), message=NOT_A_WEB_URL)

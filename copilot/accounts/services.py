@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
@@ -22,6 +23,12 @@ def get_profile(user: User) -> Profile:
         profile, _ = Profile.objects.get_or_create(user=user)
         user.profile = profile
         return profile
+
+
+def mail_language(user: User) -> str:
+    """The language of mail to the user: the one picked in Settings, else the site's default
+    (``LANGUAGE_CODE``: a mail has no browser to ask)."""
+    return get_profile(user).language or settings.LANGUAGE_CODE
 
 
 @transaction.atomic

@@ -26,6 +26,10 @@ from typing import cast
 from django.conf import settings
 from django.db.models import Count, Window
 from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from applications.models import Application, Interview, InterviewKind, Status, TimelineEvent
 from applications.queries import follow_ups
@@ -48,6 +52,13 @@ IN_PROGRESS = (Status.APPLIED, Status.INTERVIEW, Status.OFFER)
 _STATUS_LABELS = dict(Status.choices)
 _KIND_LABELS = dict(InterviewKind.choices)
 _REMOTE_LABELS = dict(RemoteOption.choices)
+
+#: Each digest's name inside a sentence ("Unsubscribe from the morning brief"): lower case in English, where
+#: the label (``DigestKind``) is capitalised.
+KIND_NAMES: dict[str, Promise] = {
+    DigestLog.Kind.MORNING: pgettext_lazy("digest name inside a sentence", "morning brief"),
+    DigestLog.Kind.EVENING: pgettext_lazy("digest name inside a sentence", "evening summary"),
+}
 
 
 # ----------------------------------------------------------------------------------------------- helpers
@@ -77,13 +88,10 @@ def _display_name(user) -> str:
     return user.first_name or user.username
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
-
-
 def _sentence(parts: list[str]) -> str:
-    """["a", "b", "c"] → "a, b and c"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    """["a", "b", "c"] → "a, b and c" (in the active language)."""
+    # Translators: the last joint of a list, "a, b and c".
+    return str(get_text_list(parts, _("and")))
 
 
 # ----------------------------------------------------------------------------------------------- morning
@@ -164,11 +172,14 @@ class MorningBrief:
         """"1 interview today, 4 new matches and 2 follow-ups due": only what is there."""
         parts = []
         if self.interviews:
-            parts.append(_count(len(self.interviews), "interview") + " today")
+            count = len(self.interviews)
+            parts.append(ngettext("%(count)d interview today", "%(count)d interviews today", count) % {"count": count})
         if self.new_jobs:
-            parts.append(_count(self.new_jobs, "new match", "new matches"))
+            parts.append(ngettext("%(count)d new match", "%(count)d new matches", self.new_jobs)
+                         % {"count": self.new_jobs})
         if self.follow_ups_count:
-            parts.append(_count(self.follow_ups_count, "follow-up") + " due")
+            parts.append(ngettext("%(count)d follow-up due", "%(count)d follow-ups due", self.follow_ups_count)
+                         % {"count": self.follow_ups_count})
         return _sentence(parts)
 
 
@@ -306,11 +317,14 @@ class EveningSummary:
         """"2 applications sent, 1 status change and 3 jobs saved": only what happened."""
         parts = []
         if self.applied_count:
-            parts.append(_count(self.applied_count, "application") + " sent")
+            parts.append(ngettext("%(count)d application sent", "%(count)d applications sent", self.applied_count)
+                         % {"count": self.applied_count})
         if self.changes_count:
-            parts.append(_count(self.changes_count, "status change"))
+            parts.append(ngettext("%(count)d status change", "%(count)d status changes", self.changes_count)
+                         % {"count": self.changes_count})
         if self.saved_count:
-            parts.append(_count(self.saved_count, "job") + " saved")
+            parts.append(ngettext("%(count)d job saved", "%(count)d jobs saved", self.saved_count)
+                         % {"count": self.saved_count})
         return _sentence(parts)
 
 

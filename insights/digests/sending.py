@@ -50,11 +50,11 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from copilot.accounts.models import Profile
-from copilot.accounts.services import get_profile
-from insights.digests.content import EveningSummary, MorningBrief, absolute_url, build_digest
+from copilot.accounts.services import get_profile, mail_language
+from insights.digests.content import KIND_NAMES, EveningSummary, MorningBrief, absolute_url, build_digest
 from insights.digests.tokens import unsubscribe_path
 from insights.models import DigestLog
 
@@ -102,7 +102,13 @@ def clean_subject(text: str, limit: int = SUBJECT_MAX) -> str:
 
 
 def render_digest(user, digest: MorningBrief | EveningSummary) -> RenderedDigest:
-    """Subject, text and HTML (CSS inlined) of a digest, with absolute links and the unsubscribe link."""
+    """Subject, text and HTML (CSS inlined) of a digest, with absolute links and the unsubscribe link, in the
+    user's language (:func:`copilot.accounts.services.mail_language`)."""
+    with translation.override(mail_language(user)):
+        return _render_digest(user, digest)
+
+
+def _render_digest(user, digest: MorningBrief | EveningSummary) -> RenderedDigest:
     name = TEMPLATE_NAMES[digest.kind]
     unsubscribe_url = absolute_url(unsubscribe_path(user.pk, digest.kind))
     context = {
@@ -112,6 +118,7 @@ def render_digest(user, digest: MorningBrief | EveningSummary) -> RenderedDigest
         "settings_url": absolute_url(reverse("profile:settings")),
         "unsubscribe_url": unsubscribe_url,
         "kind_label": DigestLog.Kind(digest.kind).label,
+        "kind_name": KIND_NAMES[digest.kind],
         "hour": getattr(get_profile(user), f"{digest.kind}_hour"),
     }
     # Dates and times in the templates are shown in the user's zone, not the server's.
@@ -159,11 +166,13 @@ def build_message(user, rendered: RenderedDigest, local_date: date) -> EmailMult
 
 
 def compose(user, kind: str, *, now: datetime) -> tuple[MorningBrief | EveningSummary, RenderedDigest] | None:
-    """The digest as it would be sent at ``now`` (``None`` when there is nothing to say); no writes."""
-    digest = build_digest(user, kind, now=now)
-    if digest is None:
-        return None
-    return digest, render_digest(user, digest)
+    """The digest as it would be sent at ``now`` (``None`` when there is nothing to say), in the user's
+    language (labels and reasons are worded while it is built); no writes."""
+    with translation.override(mail_language(user)):
+        digest = build_digest(user, kind, now=now)
+        if digest is None:
+            return None
+        return digest, render_digest(user, digest)
 
 
 # ----------------------------------------------------------------------------------------------- who is due

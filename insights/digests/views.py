@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.csp import CSP
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csp import csp_override
 from django.views.decorators.csrf import csrf_exempt
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from copilot.accounts.models import Profile
 from copilot.accounts.services import get_profile
 from copilot.requests import AuthedRequest
+from insights.digests.content import KIND_NAMES
 from insights.digests.sending import compose
 from insights.digests.tokens import InvalidToken, read_token
 from insights.models import DigestKind, DigestLog
@@ -51,6 +54,7 @@ def preview(request: AuthedRequest, kind: str) -> HttpResponse:
     context = {
         "kind": kind,
         "kinds": DigestLog.Kind.choices,
+        "kind_name": KIND_NAMES[kind],
         "profile": profile,
         "enabled": getattr(profile, f"{kind}_digest"),
         "hour": getattr(profile, f"{kind}_hour"),
@@ -70,7 +74,8 @@ def preview_html(request: AuthedRequest, kind: str) -> HttpResponse:
     kind = _kind_or_404(kind)
     composed = compose(request.user, kind, now=timezone.now())
     if composed is None:
-        return HttpResponse("<!doctype html><title>Nothing to send</title><p>Nothing to send right now.</p>")
+        return HttpResponse(format_html("<!doctype html><title>{}</title><p>{}</p>", _("Nothing to send"),
+                                        _("Nothing to send right now.")))
     html = composed[1].html.replace("<head>", '<head><base target="_top">', 1)
     return HttpResponse(html)
 
@@ -95,6 +100,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     field = f"{claim.kind}_digest"
     context = {
         "kind_label": DigestLog.Kind(claim.kind).label,
+        "kind_name": KIND_NAMES[claim.kind],
         "email": _masked(profile.user.email),
         "action": reverse("digests:unsubscribe", args=[token]),
     }

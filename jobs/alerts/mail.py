@@ -17,9 +17,11 @@ from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from copilot.accounts.models import Profile, User
+from copilot.accounts.services import mail_language
 from jobs.matching import match_job
 from jobs.models import JobAlert
 
@@ -67,13 +69,21 @@ def _claim(user_id: int, now: datetime) -> list[JobAlert]:
 
 
 def build_message(alert: JobAlert) -> EmailMultiAlternatives:
+    """The alert's mail, in the user's language (:func:`copilot.accounts.services.mail_language`)."""
+    with translation.override(mail_language(alert.user)):
+        return _build_message(alert)
+
+
+def _build_message(alert: JobAlert) -> EmailMultiAlternatives:
     job, user = alert.job, alert.user
     settings_url = _absolute(reverse("profile:settings") + "#alerts-settings")
     context = {
         "alert": alert, "job": job, "match": match_job(job, user.profile),
         "job_url": _absolute(job.get_absolute_url()), "dashboard_url": _absolute(reverse("dashboard")),
         "settings_url": settings_url, "unsubscribe_url": settings_url,
-        "kind_label": "Job alert emails", "cap": DAILY_CAP,
+        "kind_label": gettext_lazy("Job alert emails"), "cap": DAILY_CAP,
+        # Translators: inside "Unsubscribe from the job alert emails".
+        "kind_name": gettext_lazy("job alert emails"),
     }
     subject = _one_line(render_to_string("emails/job-alert-subject.txt", context))
     message = EmailMultiAlternatives(

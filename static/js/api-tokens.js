@@ -7,7 +7,8 @@ document.addEventListener("click", (event) => {
   field.select();
   const done = () => {
     const label = button.textContent;
-    button.textContent = button.dataset.copied || "Copied";
+    button.textContent = button.dataset.copied
+      || (window.copilotText ? window.copilotText("copied", "Copied") : "Copied");
     setTimeout(() => { button.textContent = label; }, 2000);
   };
   if (navigator.clipboard) {

@@ -1,4 +1,17 @@
 // Small progressive enhancements; every page works without this file.
+// The texts people see or hear, in the page's language: base.html renders them as JSON ({% js_strings %},
+// copilot/templatetags/jsstrings.py); the English here is only the fallback for a page without that block.
+function copilotText(key, fallback) {
+  "use strict";
+  var strings = copilotText.strings;
+  if (strings === undefined) {
+    var block = document.getElementById("i18n-strings");
+    try { strings = block ? JSON.parse(block.textContent) : {}; } catch (error) { strings = {}; }
+    copilotText.strings = strings;
+  }
+  return typeof strings[key] === "string" ? strings[key] : fallback;
+}
+
 (function () {
   "use strict";
   // Confirm dialogs for forms marked data-confirm (works with and without htmx).
@@ -25,7 +38,7 @@
         var heading = (wrap.closest("section, .card, main") || document).querySelector("h2, h3, h1");
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() + " " : "") + "(scrolls sideways)");
+        wrap.setAttribute("aria-label", (heading ? heading.textContent.trim() + " " : "") + copilotText("scrollsSideways", "(scrolls sideways)"));
       } else if (wrap.getAttribute("role") === "region") {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");
@@ -43,10 +56,10 @@
 (function () {
   "use strict";
   var MESSAGES = {
-    403: "Your session has expired or the page is out of date. Reload the page and try again.",
-    404: "That item no longer exists. Reload the page to see the current state.",
-    413: "That is too large to send.",
-    429: "Too many requests in a short time. Wait a moment and try again."
+    403: copilotText("error403", "Your session has expired or the page is out of date. Reload the page and try again."),
+    404: copilotText("error404", "That item no longer exists. Reload the page to see the current state."),
+    413: copilotText("error413", "That is too large to send."),
+    429: copilotText("error429", "Too many requests in a short time. Wait a moment and try again.")
   };
   function show(text) {
     var main = document.getElementById("main");
@@ -68,11 +81,11 @@
   }
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr.status;
-    show(MESSAGES[status] || "Something went wrong on our side (error " + status + "); nothing was changed. " +
-         "Please try again.");
+    show(MESSAGES[status] || copilotText("errorOther", "Something went wrong on our side (error {status}); " +
+         "nothing was changed. Please try again.").replace("{status}", status));
   });
   document.addEventListener("htmx:sendError", function () {
-    show("The server could not be reached. Check your connection and try again.");
+    show(copilotText("offline", "The server could not be reached. Check your connection and try again."));
   });
   // A form swapped back with its errors: bring the first message into view (the button pressed may be far below).
   document.addEventListener("htmx:afterSwap", function (event) {
