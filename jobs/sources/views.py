@@ -48,8 +48,7 @@ def _decorate(subscription: SourceSubscription, run: IngestionRun | None) -> Sou
     """Attach what the templates show (they must not query or compute)."""
     cls = SOURCES.get(subscription.kind)
     subscription.source_label = cls.label if cls else subscription.kind
-    subscription.interval_text = ingest.human_interval(cls.min_interval) if cls else ""
-    subscription.every_text = ingest.every(cls.min_interval) if cls else ""
+    subscription.interval_text = ingest.every(cls.min_interval) if cls else ""  # "every 30 minutes"
     subscription.next_allowed = ingest.next_allowed_at(subscription)
     subscription.source_available = bool(cls and cls.is_enabled())
     subscription.latest_run = _decorate_run(run)
@@ -180,7 +179,7 @@ def _preview_context(fetch: BackgroundFetch) -> dict:
             posting["remote_option_label"] = (RemoteOption(option).label if option in RemoteOption.values
                                               else option.capitalize())
     else:
-        preview = fetches.PreviewResult(error=fetch.error or ABANDONED)
+        preview = fetches.PreviewResult(error=fetch.error or str(ABANDONED))
     return {"fetch": fetch, "pending": pending, "preview": preview,
             "waiting_long": pending and fetch.status == BackgroundFetch.Status.QUEUED
             and now - fetch.created_at > WORKER_WAIT_HINT,
