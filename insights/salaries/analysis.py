@@ -21,7 +21,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from insights.salaries.families import title_family
+from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext as _
+
+from insights.salaries.families import family_label, title_family
 from insights.salaries.rates import RateTable
 from jobs.choices import RemoteOption
 from jobs.locations import Place, describe_place, parse_job_location
@@ -31,9 +34,10 @@ DEFAULT_CURRENCY = "EUR"
 #: Fewer comparable jobs than this and the job's position is compared with its title family only.
 MIN_COMPARABLE = 3
 
-LEVEL_LABELS = {"junior": "Junior", "mid": "Mid-level", "senior": "Senior", "manager": "Manager",
-                "": "Level not stated"}
-REMOTE_LABELS = {**dict(RemoteOption.choices), "": "Not stated"}
+LEVEL_LABELS = {"junior": pgettext_lazy("level", "Junior"), "mid": pgettext_lazy("level", "Mid-level"),
+                "senior": pgettext_lazy("level", "Senior"), "manager": pgettext_lazy("level", "Manager"),
+                "": gettext_lazy("Level not stated")}
+REMOTE_LABELS = {**dict(RemoteOption.choices), "": gettext_lazy("Not stated")}
 FIELDS = ("id", "title", "location", "remote_option", "text_level", "salary_min", "salary_max",
           "salary_currency", "salary_period")
 
@@ -47,9 +51,9 @@ class Skip:
 
 
 SKIP_LABELS = {
-    Skip.NO_CURRENCY: "no currency stated",
-    Skip.UNKNOWN_CURRENCY: "a currency the conversion table lacks",
-    Skip.NO_PERIOD: "no period stated (per year, month, hour…)",
+    Skip.NO_CURRENCY: gettext_lazy("no currency stated"),
+    Skip.UNKNOWN_CURRENCY: gettext_lazy("a currency the conversion table lacks"),
+    Skip.NO_PERIOD: gettext_lazy("no period stated (per year, month, hour…)"),
 }
 
 
@@ -157,15 +161,27 @@ class SalaryInsights:
 
     @property
     def skipped_reasons(self) -> list[tuple[str, int]]:
-        return [(SKIP_LABELS[reason], count) for reason, count in sorted(self.skipped.items())]
+        return [(str(SKIP_LABELS[reason]), count) for reason, count in sorted(self.skipped.items())]
 
 
-DIMENSIONS = {"family": "Title family", "level": "Level", "place": "Location", "remote": "Remote option"}
+DIMENSIONS = {"family": gettext_lazy("Title family"), "level": gettext_lazy("Level"),
+              "place": gettext_lazy("Location"), "remote": gettext_lazy("Remote option")}
+#: The heading of each dimension's section and the name of its chart.
+DIMENSION_HEADINGS = {"family": gettext_lazy("By title family"), "level": gettext_lazy("By level"),
+                      "place": gettext_lazy("By location"), "remote": gettext_lazy("By remote option")}
+DIMENSION_CHART_LABELS = {"family": gettext_lazy("Salaries by Title family"),
+                          "level": gettext_lazy("Salaries by Level"),
+                          "place": gettext_lazy("Salaries by Location"),
+                          "remote": gettext_lazy("Salaries by Remote option")}
+
+
+def place_label(location: str, remote_option: str) -> str:
+    """The country (or area) a job is in: "Germany", "EU"; "Anywhere (remote)"; "Not stated"."""
+    return _place_label(location, remote_option, get_language() or "")
 
 
 @lru_cache(maxsize=8192)
-def place_label(location: str, remote_option: str) -> str:
-    """The country (or area) a job is in: "Germany", "EU"; "Anywhere (remote)"; "Not stated"."""
+def _place_label(location: str, remote_option: str, language: str) -> str:
     parsed = parse_job_location(location or "", remote_option or "")
     for place in parsed.places:
         if place.area:
@@ -174,8 +190,8 @@ def place_label(location: str, remote_option: str) -> str:
             return describe_place(Place(country=place.country))
     if parsed.remote is not None:
         scope = parsed.remote.label
-        return f"Remote: {scope}" if scope else "Anywhere (remote)"
-    return "Not stated"
+        return _("Remote: %(scope)s") % {"scope": scope} if scope else _("Anywhere (remote)")
+    return _("Not stated")
 
 
 # Jobs share few distinct titles and places: each is read once per process.
@@ -184,8 +200,9 @@ _family = lru_cache(maxsize=8192)(title_family)
 
 @lru_cache(maxsize=8192)
 def _level(title: str, text_level: str) -> str:
+    """The level key ("senior", "" when none is stated); :data:`LEVEL_LABELS` names it."""
     level, _source = seniority(title, text_level)
-    return LEVEL_LABELS.get(level, level)
+    return level
 
 
 def _groups(labelled: Iterable[tuple[str, float]]) -> list[Group]:
@@ -204,6 +221,10 @@ def salary_insights(job_rows: Iterable[Mapping[str, Any]], table: RateTable, *, 
     skipped: Counter[str] = Counter()
     places: list[str] = []  # in the order of result.rows; only the distributions need them
     remotes: list[str] = []
+    # Labels in the active language (the cache of computed insights is kept per language).
+    levels = {key: str(label) for key, label in LEVEL_LABELS.items()}
+    remote_labels = {key: str(label) for key, label in REMOTE_LABELS.items()}
+    families_shown: dict[str, str] = {}
     for row in job_rows:
         result.jobs += 1
         salary = normalise(row["salary_min"], row["salary_max"], row["salary_currency"], row["salary_period"],
@@ -214,11 +235,14 @@ def salary_insights(job_rows: Iterable[Mapping[str, Any]], table: RateTable, *, 
         if isinstance(salary, str):
             skipped[salary] += 1
             continue
-        job = JobSalary(row["id"], _family(row["title"]), _level(row["title"], row["text_level"]), salary.low,
-                        salary.high)
+        family = _family(row["title"])
+        if family not in families_shown:
+            families_shown[family] = family_label(family)
+        level = _level(row["title"], row["text_level"])
+        job = JobSalary(row["id"], families_shown[family], levels.get(level, level), salary.low, salary.high)
         result.rows[job.id] = job
         places.append(place_label(row["location"], row["remote_option"]))
-        remotes.append(REMOTE_LABELS.get(row["remote_option"], row["remote_option"]))
+        remotes.append(remote_labels.get(row["remote_option"], row["remote_option"]))
     result.skipped = dict(skipped)
     rows = list(result.rows.values())
     mids = [row.salary.mid for row in rows]
@@ -229,16 +253,17 @@ def salary_insights(job_rows: Iterable[Mapping[str, Any]], table: RateTable, *, 
         "place": _groups(zip(places, mids, strict=True)),
         "remote": _groups(zip(remotes, mids, strict=True)),
     }
-    families = sorted({title_family(role) for role in target_roles if role.strip()})
+    families = sorted({family_label(title_family(role)) for role in target_roles if role.strip()})
     if families:
         in_family = [row for row in rows if row.family in families]
-        level_label = LEVEL_LABELS.get(target_level, "") if target_level else ""
+        level_label = levels.get(target_level, "") if target_level else ""
         at_level = [row for row in in_family if row.level == level_label] if level_label else in_family
         result.target_description = ", ".join(families) + (f" · {level_label}" if level_label else "")
         if level_label and not at_level and in_family:
             # None states the user's level (many postings state none): show the families, and say so.
             at_level = in_family
-            result.target_description = ", ".join(families) + f" · any level (none is {level_label.lower()})"
+            result.target_description = _("%(families)s · any level (none is %(level)s)") % {
+                "families": ", ".join(families), "level": level_label.lower()}
         mids = [row.salary.mid for row in at_level]
         stats = Stats.of(mids)
         if stats is not None:
@@ -275,7 +300,7 @@ def position_of(job_id: int, insights: SalaryInsights) -> Position | None:
     if len(same_level) >= MIN_COMPARABLE:
         chosen, basis = same_level, f"{job.family} · {job.level}"
     elif len(others) >= MIN_COMPARABLE:
-        chosen, basis = others, f"{job.family} (any level)"
+        chosen, basis = others, _("%(family)s (any level)") % {"family": job.family}
     else:
         return None
     mids = [row.salary.mid for row in chosen]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import pgettext_lazy
+
 from jobs.locations import fold
 
 OTHER = "Other"
@@ -45,3 +47,28 @@ def title_family(title: str) -> str:
 
 
 FAMILIES = [family for family, _ in _RULES] + [OTHER]
+
+# Translators: title families, the groups of the salary page ("Backend", "Data science & ML").
+_LABELS = {
+    "Engineering management": pgettext_lazy("title family", "Engineering management"),
+    "Product management": pgettext_lazy("title family", "Product management"),
+    "Design": pgettext_lazy("title family", "Design"),
+    "Data science & ML": pgettext_lazy("title family", "Data science & ML"),
+    "Data engineering": pgettext_lazy("title family", "Data engineering"),
+    "Data analysis": pgettext_lazy("title family", "Data analysis"),
+    "Security": pgettext_lazy("title family", "Security"),
+    "DevOps, SRE & platform": pgettext_lazy("title family", "DevOps, SRE & platform"),
+    "QA & test": pgettext_lazy("title family", "QA & test"),
+    "Mobile": pgettext_lazy("title family", "Mobile"),
+    "Full-stack": pgettext_lazy("title family", "Full-stack"),
+    "Frontend": pgettext_lazy("title family", "Frontend"),
+    "Backend": pgettext_lazy("title family", "Backend"),
+    "Software engineering": pgettext_lazy("title family", "Software engineering"),
+    OTHER: pgettext_lazy("title family", "Other"),
+}
+
+
+def family_label(family: str) -> str:
+    """A family (as :func:`title_family` names it) in the active language."""
+    return str(_LABELS.get(family, family))
+

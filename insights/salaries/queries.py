@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import get_language
+
 from copilot.accounts.services import get_profile
 from insights.cache import cached_for_user
 from insights.salaries.analysis import DEFAULT_CURRENCY, FIELDS, SalaryInsights, salary_insights
@@ -28,4 +30,5 @@ def insights_for(user, currency: str) -> SalaryInsights:
         return salary_insights(rows, table, currency=currency, target_roles=profile.target_roles,
                                target_level=profile.experience_level)
 
-    return cached_for_user(profile, f"salaries:{currency}:{table.version}", compute)
+    # The groups' labels are in the reader's language: one cached copy per language.
+    return cached_for_user(profile, f"salaries:{currency}:{table.version}:{get_language()}", compute)

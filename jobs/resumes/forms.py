@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from jobs.models import Resume
 from jobs.resumes.reading import ResumeError, check_file
@@ -13,9 +16,9 @@ from jobs.resumes.review import ProfileDiff
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label="Your résumé",
-        help_text=f"PDF or Word (.docx), up to {Resume.MAX_BYTES // (1024 * 1024)} MB. Only you can see it; "
-                  "delete it here at any time.",
+        label=gettext_lazy("Your résumé"),
+        help_text=format_lazy(gettext_lazy("PDF or Word (.docx), up to {mb} MB. Only you can see it; delete it here at "
+                                           "any time."), mb=Resume.MAX_BYTES // (1024 * 1024)),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,application/pdf,"
                                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}),
     )
@@ -41,9 +44,10 @@ class UploadForm(forms.Form):
 class ReviewForm(forms.Form):
     """The diff as checkboxes; only what the diff offers can be chosen (anything else is ignored)."""
 
-    add = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple, label="Add to your profile")
+    add = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
+                                    label=gettext_lazy("Add to your profile"))
     remove = forms.MultipleChoiceField(required=False, widget=forms.CheckboxSelectMultiple,
-                                       label="Remove from your profile")
+                                       label=gettext_lazy("Remove from your profile"))
     set_level = forms.BooleanField(required=False)
 
     def __init__(self, *args, diff: ProfileDiff, **kwargs) -> None:
@@ -53,7 +57,7 @@ class ReviewForm(forms.Form):
         self.fields["add"].choices = [(name, name) for name in diff.add]  # type: ignore[attr-defined]
         self.fields["remove"].choices = [(name, name) for name in diff.remove]  # type: ignore[attr-defined]
         if diff.level:
-            self.fields["set_level"].label = (f"Set your level to {diff.level_label} (now: "
-                                              f"{diff.current_level_label})")
+            self.fields["set_level"].label = _("Set your level to %(level)s (now: %(current)s)") % {
+                "level": diff.level_label, "current": diff.current_level_label}
         else:
             del self.fields["set_level"]

@@ -28,6 +28,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from jobs.sections import PostingText
 from jobs.skills import canonical_skill_key
 
@@ -67,20 +70,25 @@ class ResumeMatch:
     @property
     def groups(self) -> tuple[tuple[str, Coverage, str], ...]:
         """(label, coverage, CSS class of a missing item) for the page, in the order of their weight."""
-        return (("Required skills", self.required, "missing"),
-                ("Nice to have (counts half)", self.preferred, "optional"),
-                ("Key phrases (count half)", self.phrases, "optional"))
+        return ((_("Required skills"), self.required, "missing"),
+                (_("Nice to have (counts half)"), self.preferred, "optional"),
+                (_("Key phrases (count half)"), self.phrases, "optional"))
 
     @property
     def explanation(self) -> str:
-        parts = [f"{len(self.required.shown)} of {self.required.total} required skills"]
+        parts = [ngettext("%(shown)d of %(total)d required skill", "%(shown)d of %(total)d required skills",
+                          self.required.total) % {"shown": len(self.required.shown), "total": self.required.total}]
         if self.preferred.total:
-            parts.append(f"{len(self.preferred.shown)} of {self.preferred.total} nice-to-have skills")
+            parts.append(ngettext("%(shown)d of %(total)d nice-to-have skill", "%(shown)d of %(total)d nice-to-have "
+                                  "skills", self.preferred.total)
+                         % {"shown": len(self.preferred.shown), "total": self.preferred.total})
         if self.phrases.total:
-            parts.append(f"{len(self.phrases.shown)} of {self.phrases.total} key phrases")
-        listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-        return (f"Your résumé shows {listed}. Required skills count 1, nice-to-haves and key phrases ½ each: "
-                f"{self.score} of 100.")
+            parts.append(ngettext("%(shown)d of %(total)d key phrase", "%(shown)d of %(total)d key phrases",
+                                  self.phrases.total) % {"shown": len(self.phrases.shown), "total": self.phrases.total})
+        listed = parts[-1] if len(parts) == 1 else _("%(items)s and %(last)s") % {"items": ", ".join(parts[:-1]),
+                                                                                 "last": parts[-1]}
+        return _("Your résumé shows %(listed)s. Required skills count 1, nice-to-haves and key phrases ½ each: "
+                 "%(score)s of 100.") % {"listed": listed, "score": self.score}
 
 
 # ------------------------------------------------------------------------------------ key phrases

@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import PurePath
 
 import docx
+from django.utils import formats
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from docx.opc.exceptions import PackageNotFoundError
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
@@ -36,7 +38,19 @@ MIN_LETTERS = 40  # fewer letters than this in the whole file: no text layer (a 
 TIME_BUDGET = 30.0  # seconds of text extraction before a PDF is given up (a hostile one could hold a worker)
 
 _EXTENSIONS = {".pdf": "pdf", ".docx": "docx"}
-_NAMES = {"pdf": "PDF", "docx": "Word document (DOCX)"}
+_NAMES = {"pdf": gettext_lazy("PDF"), "docx": gettext_lazy("Word document (DOCX)")}
+# What the first bytes say a file is (the keys :func:`_looks_like` returns), as the refusal names it.
+_FOUND = {
+    "pdf": gettext_lazy("a PDF"),
+    "zip": gettext_lazy("a zip archive"),
+    "doc": gettext_lazy("an old Word (.doc) file"),
+    "png": gettext_lazy("a PNG image"),
+    "jpeg": gettext_lazy("a JPEG image"),
+    "gif": gettext_lazy("a GIF image"),
+    "rtf": gettext_lazy("an RTF document"),
+    "html": gettext_lazy("a web page (HTML)"),
+    "other": gettext_lazy("not a PDF or Word document"),
+}
 
 
 class ResumeError(ValueError):
@@ -44,24 +58,24 @@ class ResumeError(ValueError):
 
 
 def _looks_like(head: bytes) -> str:
-    """What the first bytes say a file is ("pdf", "zip", or a description for the message)."""
+    """What the first bytes say a file is: a key of ``_FOUND`` ("pdf", "zip", "doc", "png", ...)."""
     if b"%PDF-" in head[:1024]:  # the specification allows junk before the header
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "an old Word (.doc) file"
+        return "doc"
     if head.startswith(b"\x89PNG"):
-        return "a PNG image"
+        return "png"
     if head.startswith(b"\xff\xd8\xff"):
-        return "a JPEG image"
+        return "jpeg"
     if head.startswith((b"GIF87a", b"GIF89a")):
-        return "a GIF image"
+        return "gif"
     if head.startswith(b"{\\rtf"):
-        return "an RTF document"
+        return "rtf"
     if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
-        return "a web page (HTML)"
-    return "not a PDF or Word document"
+        return "html"
+    return "other"
 
 
 def check_file(filename: str, data: bytes, *, max_bytes: int, size: int | None = None) -> str:
@@ -72,26 +86,27 @@ def check_file(filename: str, data: bytes, *, max_bytes: int, size: int | None =
     extension = PurePath(filename).suffix.lower()
     kind = _EXTENSIONS.get(extension)
     if kind is None:
-        raise ResumeError(f"“{filename}” is not a PDF or DOCX file. Save your résumé as PDF or as a Word .docx "
-                          "document and upload that.")
+        raise ResumeError(gettext("“%(name)s” is not a PDF or DOCX file. Save your résumé as PDF or as a Word "
+                                  ".docx document and upload that.") % {"name": filename})
     if size > max_bytes:
-        raise ResumeError(f"“{filename}” is {_megabytes(size)}: the limit is {_megabytes(max_bytes)}. "
-                          "A text résumé is far smaller; export it again without images, or as DOCX.")
+        raise ResumeError(gettext("“%(name)s” is %(size)s: the limit is %(limit)s. A text résumé is far smaller; "
+                                  "export it again without images, or as DOCX.")
+                          % {"name": filename, "size": _megabytes(size), "limit": _megabytes(max_bytes)})
     if not size:
-        raise ResumeError(f"“{filename}” is empty.")
+        raise ResumeError(gettext("“%(name)s” is empty.") % {"name": filename})
     found = _looks_like(data[:1024])
     if found == "zip" and kind == "docx":
         return "docx"
     if found == kind:
         return kind
-    inside = {"pdf": "a PDF", "zip": "a zip archive"}.get(found, found)
-    hint = " Open it in your word processor and save it as .docx or export it as PDF." if "doc" in inside else ""
-    raise ResumeError(f"“{filename}” is named like a {_NAMES[kind]} but it is {inside} inside, so it was not "
-                      f"taken.{hint}")
+    hint = (gettext(" Open it in your word processor and save it as .docx or export it as PDF.")
+            if found in ("doc", "rtf", "other") else "")
+    raise ResumeError(gettext("“%(name)s” is named like a %(kind)s but it is %(inside)s inside, so it was not taken.")
+                      % {"name": filename, "kind": _NAMES[kind], "inside": _FOUND[found]} + hint)
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
+    return gettext("%(size)s MB") % {"size": formats.number_format(size / (1024 * 1024), 1)}
 
 
 # ----------------------------------------------------------------------------------------- text
@@ -107,24 +122,26 @@ def read_text(kind: str, data: bytes, progress: Progress | None = None, *, budge
     text = text[:MAX_CHARS]
     if sum(character.isalpha() for character in text) < MIN_LETTERS:
         if kind == "pdf":
-            raise ResumeError("This PDF has no text in it: it looks like a scan or a photo of a page. Upload the "
-                              "PDF your word processor exports (File → Export as PDF), or the DOCX, so the words can "
-                              "be read. Nothing in your profile was changed.")
-        raise ResumeError("This document has (almost) no text in it. Nothing in your profile was changed.")
+            raise ResumeError(gettext("This PDF has no text in it: it looks like a scan or a photo of a page. Upload "
+                                      "the PDF your word processor exports (File → Export as PDF), or the DOCX, so "
+                                      "the words can be read. Nothing in your profile was changed."))
+        raise ResumeError(gettext("This document has (almost) no text in it. Nothing in your profile was changed."))
     return text
 
 
 def _read_pdf(data: bytes, report: Progress, deadline: float) -> str:
-    damaged = ResumeError("This PDF is damaged and could not be read. Export it again and upload the new file.")
+    damaged = ResumeError(gettext("This PDF is damaged and could not be read. Export it again and upload the new "
+                                  "file."))
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ResumeError("This PDF is protected with a password. Export it again without one.")
+            raise ResumeError(gettext("This PDF is protected with a password. Export it again without one."))
         count = len(reader.pages)
         if count == 0:
             raise damaged
         if count > MAX_PAGES:
-            raise ResumeError(f"This PDF has {count} pages; a résumé of up to {MAX_PAGES} pages can be read.")
+            raise ResumeError(gettext("This PDF has %(count)s pages; a résumé of up to %(max)s pages can be read.")
+                              % {"count": count, "max": MAX_PAGES})
         parts: list[str] = []
         size = 0
         for number, page in enumerate(reader.pages, start=1):
@@ -135,12 +152,12 @@ def _read_pdf(data: bytes, report: Progress, deadline: float) -> str:
             if size > MAX_CHARS:
                 break
             if time.monotonic() > deadline and number < count:
-                raise ResumeError("This PDF takes far too long to read (it is mostly drawings or broken). Export "
-                                  "it again as a plain text PDF, or upload the DOCX.")
+                raise ResumeError(gettext("This PDF takes far too long to read (it is mostly drawings or broken). "
+                                          "Export it again as a plain text PDF, or upload the DOCX."))
     except ResumeError:
         raise
     except FileNotDecryptedError as error:
-        raise ResumeError("This PDF is protected with a password. Export it again without one.") from error
+        raise ResumeError(gettext("This PDF is protected with a password. Export it again without one.")) from error
     except (PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError, OSError, RecursionError,
             zipfile.BadZipFile) as error:
         raise damaged from error
@@ -148,17 +165,17 @@ def _read_pdf(data: bytes, report: Progress, deadline: float) -> str:
 
 
 def _read_docx(data: bytes, report: Progress) -> str:
-    damaged = ResumeError("This Word document is damaged and could not be read. Save it again and upload the "
-                          "new file.")
+    damaged = ResumeError(gettext("This Word document is damaged and could not be read. Save it again and upload "
+                                  "the new file."))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "word/document.xml" not in names:
-                raise ResumeError("This file is a zip archive but not a Word document. Upload a .docx saved by "
-                                  "your word processor, or a PDF.")
+                raise ResumeError(gettext("This file is a zip archive but not a Word document. Upload a .docx "
+                                          "saved by your word processor, or a PDF."))
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-                raise ResumeError("This Word document unpacks to far more than a résumé could hold, so it was "
-                                  "not read.")
+                raise ResumeError(gettext("This Word document unpacks to far more than a résumé could hold, so it "
+                                          "was not read."))
         report(30)
         document = docx.Document(io.BytesIO(data))
         report(70)
@@ -242,16 +259,15 @@ def estimate_experience(text: str, *, today: date) -> Experience:
     years = stated_years(text)
     if years is not None:
         found = _stated_sentence(text)
-        return Experience(years, _level_of(years), f"“{found}”" if found else f"{years} years stated")
+        return Experience(years, _level_of(years), gettext("“%(sentence)s”") % {"sentence": found} if found
+                          else ngettext("%(count)d year stated", "%(count)d years stated", years) % {"count": years})
     months = _work_months(_work_history(text), today)
     if months < 6:
         return Experience()
     years = round(months / 12)
-    return Experience(years, _level_of(years), f"the dates of your work history: about {_plural(years, 'year')}")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return Experience(years, _level_of(years), ngettext("the dates of your work history: about %(count)d year",
+                                                        "the dates of your work history: about %(count)d years",
+                                                        years) % {"count": years})
 
 
 _SENTENCE = re.compile(r"[^.\n;•]*\b\d{1,2}\s*\+?\s*(?:years?|yrs?|jahre?n?|ans)\b[^.\n;•]*", re.IGNORECASE)

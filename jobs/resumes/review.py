@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from copilot.accounts.models import ExperienceLevel
 from jobs.seniority import MANAGER
 from jobs.skills import canonical_skill_key, is_soft_skill, normalize_skills
@@ -38,7 +40,7 @@ class ProfileDiff:
 
     @property
     def current_level_label(self) -> str:
-        return str(ExperienceLevel(self.current_level).label) if self.current_level else "not set"
+        return str(ExperienceLevel(self.current_level).label) if self.current_level else gettext("not set")
 
 
 def profile_diff(*, resume_skills: Sequence[str], resume_level: str, profile_skills: Sequence[str],

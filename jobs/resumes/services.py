@@ -12,8 +12,10 @@ import zoneinfo
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_q.tasks import async_task
 
 from copilot.accounts.models import Profile
@@ -60,6 +62,12 @@ def read_resume(resume_id: int, *, today: Any = None) -> str:
     if not taken:
         return "gone"
     resume = Resume.objects.select_related("user__profile").get(pk=resume_id)
+    # What is kept (the reason of a failure, what the years were read from) is read on the user's page.
+    with translation.override(_language(resume)):
+        return _read(resume_id, resume, today)
+
+
+def _read(resume_id: int, resume: Resume, today: Any) -> str:
 
     def progress(percent: int) -> None:
         Resume.objects.filter(pk=resume_id, status=Status.RUNNING).update(progress=min(percent, 99))
@@ -70,8 +78,9 @@ def read_resume(resume_id: int, *, today: Any = None) -> str:
         return _finish(resume_id, Status.FAILED, error=str(error))
     except Exception:  # a bug or a library's surprise: the page still gets an answer
         logger.exception("résumé reading crashed", extra={"resume_id": resume_id})
-        return _finish(resume_id, Status.FAILED, error="Something went wrong while reading this file. Please try "
-                                                       "again, or upload it in the other format (PDF or DOCX).")
+        return _finish(resume_id, Status.FAILED, error=gettext("Something went wrong while reading this file. "
+                                                               "Please try again, or upload it in the other format "
+                                                               "(PDF or DOCX)."))
     found = skills_in(text)
     local_today = today or timezone.localdate(timezone=_zone(resume))
     experience = estimate_experience(text, today=local_today)
@@ -83,6 +92,15 @@ def read_resume(resume_id: int, *, today: Any = None) -> str:
         if status == Status.PARSED:  # the new résumé replaces the old one
             Resume.objects.for_user(resume.user).filter(status=Status.PARSED).exclude(pk=resume_id).delete()
     return status
+
+
+def _language(resume: Resume) -> str:
+    """The language the user picked in Settings; with none (the browser's), the site's default, as emails."""
+    try:
+        code = resume.user.profile.language
+    except Profile.DoesNotExist:
+        code = ""
+    return code or settings.LANGUAGE_CODE
 
 
 def _zone(resume: Resume) -> zoneinfo.ZoneInfo:
@@ -103,9 +121,10 @@ def recover_resumes(now: datetime | None = None) -> int:
     now = now or timezone.now()
     ended = Resume.objects.filter(status=Status.RUNNING, lease_expires_at__lt=now).update(
         status=Status.FAILED, lease_expires_at=None, progress=100,
-        error="The background worker stopped while reading this file. Please upload it again.")
+        error=gettext("The background worker stopped while reading this file. Please upload it again."))
     ended += Resume.objects.filter(status=Status.QUEUED, uploaded_at__lt=now - Resume.QUEUE_WAIT).update(
-        status=Status.FAILED, progress=100, error="No background worker picked this file up. Please try again later.")
+        status=Status.FAILED, progress=100,
+        error=gettext("No background worker picked this file up. Please try again later."))
     return ended
 
 

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -51,8 +53,8 @@ def index(request: AuthedRequest) -> HttpResponse:
             services.store_upload(user=request.user, filename=data["filename"], kind=data["kind"], data=data["data"])
             return redirect("resumes:index")
         # The reason goes at the top too: on a phone the upload form sits below everything else.
-        reasons = form.errors.get("file") or ["Choose a file to upload."]
-        messages.error(request, f"{reasons[0]} Nothing was changed.")
+        reasons = form.errors.get("file") or [_("Choose a file to upload.")]
+        messages.error(request, _("%(reason)s Nothing was changed.") % {"reason": reasons[0]})
         return render(request, PAGE, _context(request, upload_form=form), status=400)
     return render(request, PAGE, _context(request))
 
@@ -75,13 +77,13 @@ def apply(request: AuthedRequest, pk: int) -> HttpResponse:
     """Change the profile by the ticked boxes of the diff."""
     resume = get_resume_for_user(request, pk)
     if resume.status != Resume.Status.PARSED:
-        messages.error(request, "That résumé has not been read yet; nothing was changed.")
+        messages.error(request, _("That résumé has not been read yet; nothing was changed."))
         return redirect("resumes:index")
     profile = get_profile(request.user)
     form = ReviewForm(request.POST, diff=services.diff_for(resume=resume, profile=profile))
     if not form.is_valid():
-        messages.error(request, "Your profile changed since this page was shown, so nothing was changed. Review "
-                                "the changes below again.")
+        messages.error(request, _("Your profile changed since this page was shown, so nothing was changed. Review "
+                                  "the changes below again."))
         return render(request, PAGE, _context(request), status=400)
     added, removed, level = services.apply_review(
         resume=resume, profile=profile, add=form.cleaned_data["add"], remove=form.cleaned_data["remove"],
@@ -92,16 +94,17 @@ def apply(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def _summary(added: int, removed: int, level: bool, profile) -> str:
     if not (added or removed or level):
-        return "Nothing was ticked, so your profile is unchanged."
+        return _("Nothing was ticked, so your profile is unchanged.")
     parts = []
     if added:
-        parts.append(f"added {added} skill{'s' if added != 1 else ''}")
+        parts.append(ngettext("added %(count)d skill", "added %(count)d skills", added) % {"count": added})
     if removed:
-        parts.append(f"removed {removed}")
+        parts.append(_("removed %(count)d") % {"count": removed})
     if level:
         profile.refresh_from_db(fields=["experience_level"])
-        parts.append(f"set your level to {profile.get_experience_level_display()}")
-    return "Your profile was updated: " + ", ".join(parts) + "."
+        parts.append(_("set your level to %(level)s") % {"level": profile.get_experience_level_display()})
+    # Translators: %(changes)s is a comma-separated list: "added 2 skills, removed 1, set your level to Senior".
+    return _("Your profile was updated: %(changes)s.") % {"changes": ", ".join(parts)}
 
 
 @login_required
@@ -121,5 +124,6 @@ def download(request: AuthedRequest, pk: int) -> HttpResponse:
 def delete(request: AuthedRequest, pk: int) -> HttpResponse:
     resume = get_resume_for_user(request, pk)
     services.delete_resume(resume=resume)
-    messages.success(request, f"“{resume.filename}” was deleted. Your profile keeps what you accepted from it.")
+    messages.success(request, _("“%(name)s” was deleted. Your profile keeps what you accepted from it.")
+                     % {"name": resume.filename})
     return redirect("resumes:index")

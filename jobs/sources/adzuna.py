@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from . import common
 from .base import Posting, Source, SourceError, salary_from_numbers
 
@@ -57,7 +59,7 @@ class AdzunaSource(Source):
         clean = super().validate_params(params)
         country = str(clean.get("country") or common.get_config("ADZUNA_COUNTRY") or "gb").strip().lower()
         if country not in COUNTRY_CURRENCIES:
-            raise SourceError(f"Adzuna does not cover country {country!r}")
+            raise SourceError(_("Adzuna does not cover country %(country)s") % {"country": repr(country)})
         clean["country"] = country
         return clean
 

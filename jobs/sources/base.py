@@ -35,6 +35,8 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from urllib.parse import quote, urlencode
 
+from django.utils.translation import gettext as _
+
 from copilot.weburl import is_web_url
 from jobs.choices import JobType, RemoteOption
 from jobs.salary import SalaryRange, board_salary
@@ -150,9 +152,10 @@ class Source:
         if self.takes == "board":
             board = str(clean.get("board") or "").strip().strip("/")
             if not board:
-                raise SourceError(f"{self.label} needs a board token")
+                raise SourceError(_("%(source)s needs a board token") % {"source": self.label})
             if not _TOKEN_RE.match(board):
-                raise SourceError(f"{self.label}: {board!r} is not a valid board token")
+                raise SourceError(_("%(source)s: %(board)s is not a valid board token")
+                                  % {"source": self.label, "board": repr(board)})
             clean["board"] = board
         else:
             clean["query"] = " ".join(str(clean.get("query") or "").split())
@@ -188,7 +191,7 @@ class Source:
         ``deadline`` (seconds) bounds the whole fetch, every page and retry included; without it each page
         may take ``copilot.http.fetch``'s default."""
         if not self.is_enabled():
-            raise SourceError(f"{self.label} is disabled (missing API credentials)")
+            raise SourceError(_("%(source)s is disabled (missing API credentials)") % {"source": self.label})
         clean = self.validate_params(params)
         from copilot import http
 
@@ -199,7 +202,8 @@ class Source:
         for page, url in enumerate(self.build_requests(clean), start=1):
             left = None if ends is None else round(ends - time.monotonic(), 1)  # tenths read well in messages
             if left is not None and left <= 0:
-                raise http.FetchError(f"{self.label} did not answer in time: gave up after {deadline:g}s overall")
+                raise http.FetchError(_("%(source)s did not answer in time: gave up after %(seconds)ss overall")
+                                      % {"source": self.label, "seconds": f"{deadline:g}"})
             response = http.fetch(url, headers=self.headers(), timeout=self.timeout, max_bytes=self.max_bytes,
                                   deadline=left)
             payload = response.json()

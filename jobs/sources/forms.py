@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from copilot.forms import refuse_control_characters
 from jobs.models import SourceSubscription
@@ -36,8 +38,8 @@ def _text(value: str) -> str:
 
 
 class _SubscriptionForm(forms.Form):
-    label = forms.CharField(max_length=100, required=False, label="Name (optional)",
-                            help_text="Shown in your list instead of the board name or search.")
+    label = forms.CharField(max_length=100, required=False, label=gettext_lazy("Name (optional)"),
+                            help_text=gettext_lazy("Shown in your list instead of the board name or search."))
 
     def __init__(self, *args: Any, user: Any, instance: SourceSubscription | None = None, for_preview: bool = False,
                  **kwargs: Any):
@@ -66,24 +68,25 @@ class _SubscriptionForm(forms.Form):
         if self.instance is not None:
             others = others.exclude(pk=self.instance.pk)
         if others.exists():
-            raise forms.ValidationError("You already follow this — it is in your list above.")
+            raise forms.ValidationError(_("You already follow this — it is in your list above."))
 
 
 class BoardSubscriptionForm(_SubscriptionForm):
     """A company's own board, by system + board name, or by pasting its careers page address."""
 
     kind = forms.ChoiceField(
-        label="Job board system", required=False,
-        choices=[("", "Choose…")] + [(kind, SOURCES[kind].label) for kind in BOARD_KINDS],
+        label=gettext_lazy("Job board system"), required=False,
+        choices=[("", gettext_lazy("Choose…"))] + [(kind, SOURCES[kind].label) for kind in BOARD_KINDS],
     )
     board = forms.CharField(
-        label="Board name", max_length=100, required=False,
-        help_text="The company's name in its careers page address: <em>acme</em> in boards.greenhouse.io/acme.",
+        label=gettext_lazy("Board name"), max_length=100, required=False,
+        help_text=gettext_lazy("The company's name in its careers page address: <em>acme</em> in "
+                               "boards.greenhouse.io/acme."),
     )
     url = forms.CharField(
-        label="…or paste its careers page address", max_length=500, required=False,
+        label=gettext_lazy("…or paste its careers page address"), max_length=500, required=False,
         widget=forms.TextInput(attrs={"placeholder": "https://jobs.lever.co/acme", "inputmode": "url"}),
-        help_text="Greenhouse, Lever and Ashby pages are recognised.",
+        help_text=gettext_lazy("Greenhouse, Lever and Ashby pages are recognised."),
     )
     field_order = ["kind", "board", "url", "label"]
 
@@ -98,21 +101,21 @@ class BoardSubscriptionForm(_SubscriptionForm):
         if url:
             detected = detect_board(url)
             if detected is None:
-                self.add_error("url", "We don't recognise this address as a Greenhouse, Lever or Ashby careers "
-                                      "page. Open the company's job list and copy its address (for example "
-                                      "https://boards.greenhouse.io/acme), or pick the system and type the "
-                                      "board name.")
+                self.add_error("url", _("We don't recognise this address as a Greenhouse, Lever or Ashby careers "
+                                        "page. Open the company's job list and copy its address (for example "
+                                        "https://boards.greenhouse.io/acme), or pick the system and type the "
+                                        "board name."))
                 return cleaned
             kind, board = detected
             if not board:
-                self.add_error("url", f"That is {SOURCES[kind].label}, a job search site, not a company board: "
-                                      "use “Search a job board” instead.")
+                self.add_error("url", _("That is %(source)s, a job search site, not a company board: use “Search "
+                                        "a job board” instead.") % {"source": SOURCES[kind].label})
                 return cleaned
         else:
             if not kind:
-                self.add_error("kind", "Pick the system the company's careers page runs on.")
+                self.add_error("kind", _("Pick the system the company's careers page runs on."))
             if not board:
-                self.add_error("board", "Type the board name, or paste the careers page address below.")
+                self.add_error("board", _("Type the board name, or paste the careers page address below."))
             if not (kind and board):
                 return cleaned
         try:
@@ -137,7 +140,7 @@ def search_kind_choices() -> tuple[list[tuple[str, str]], frozenset[str]]:
         if cls.is_enabled():
             choices.append((kind, cls.label))
         else:
-            choices.append((kind, f"{cls.label} — not available: no API key on this server"))
+            choices.append((kind, _("%(source)s — not available: no API key on this server") % {"source": cls.label}))
             disabled.add(kind)
     return choices, frozenset(disabled)
 
@@ -145,11 +148,12 @@ def search_kind_choices() -> tuple[list[tuple[str, str]], frozenset[str]]:
 class SearchSubscriptionForm(_SubscriptionForm):
     """A keyword search on an aggregator (Remotive, Remote OK, Arbeitnow, Adzuna)."""
 
-    kind = forms.ChoiceField(label="Job board")
-    query = forms.CharField(label="Keywords", max_length=100, required=False,
+    kind = forms.ChoiceField(label=gettext_lazy("Job board"))
+    query = forms.CharField(label=gettext_lazy("Keywords"), max_length=100, required=False,
                             widget=forms.TextInput(attrs={"placeholder": "python django"}),
-                            help_text="Leave empty for all recent jobs; your profile still decides what is kept.")
-    location = forms.CharField(label="Location", max_length=100, required=False,
+                            help_text=gettext_lazy("Leave empty for all recent jobs; your profile still decides what "
+                                                   "is kept."))
+    location = forms.CharField(label=gettext_lazy("Location"), max_length=100, required=False,
                                widget=forms.TextInput(attrs={"placeholder": "Berlin"}))
     field_order = ["kind", "query", "location", "label"]
 
@@ -164,8 +168,8 @@ class SearchSubscriptionForm(_SubscriptionForm):
     def clean_kind(self) -> str:
         kind = self.cleaned_data["kind"]
         if kind in self.disabled_kinds:
-            raise forms.ValidationError(f"{SOURCES[kind].label} needs an API key that this server does not have "
-                                        "(ADZUNA_APP_ID and ADZUNA_APP_KEY).")
+            raise forms.ValidationError(_("%(source)s needs an API key that this server does not have "
+                                          "(ADZUNA_APP_ID and ADZUNA_APP_KEY).") % {"source": SOURCES[kind].label})
         return kind
 
     def clean(self) -> dict[str, Any]:
@@ -178,17 +182,19 @@ class SearchSubscriptionForm(_SubscriptionForm):
         params = subscription_params(kind, query=query, location=location)
         self._check_params(kind, params)
         cleaned["params"] = params
-        if not cleaned.get("label"):  # as typed, not the lower-cased search
-            cleaned["label"] = (f"{query or 'All jobs'}{f' in {location}' if location else ''}")[:100]
+        if not cleaned.get("label"):  # as typed, not the lower-cased search; kept, so in the language of today
+            what = query or _("All jobs")
+            cleaned["label"] = (_("%(what)s in %(location)s") % {"what": what, "location": location}
+                                if location else what)[:100]
         return cleaned
 
 
 class SubscriptionEditForm(_SubscriptionForm):
     """Rename a subscription or change its board name / search words (not its board system)."""
 
-    board = forms.CharField(label="Board name", max_length=100, required=False)
-    query = forms.CharField(label="Keywords", max_length=100, required=False)
-    location = forms.CharField(label="Location", max_length=100, required=False)
+    board = forms.CharField(label=gettext_lazy("Board name"), max_length=100, required=False)
+    query = forms.CharField(label=gettext_lazy("Keywords"), max_length=100, required=False)
+    location = forms.CharField(label=gettext_lazy("Location"), max_length=100, required=False)
 
     instance: SourceSubscription
 

@@ -35,7 +35,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_q.tasks import async_task
 
 from copilot.accounts.models import Profile
@@ -81,13 +83,48 @@ def subscription_params(kind: str, *, board: str = "", query: str = "", location
     return {"query": " ".join(query.split()).lower(), "location": " ".join(location.split()).lower()}
 
 
-def human_interval(delta: timedelta) -> str:
-    """timedelta(minutes=30) -> "30 minutes"; timedelta(hours=6) -> "6 hours"."""
+def _hours_minutes(delta: timedelta) -> tuple[int, int]:
+    """(hours, 0) for a whole number of hours, else (0, minutes)."""
     minutes = int(delta.total_seconds() // 60)
     if minutes % 60 == 0 and minutes >= 60:
-        hours = minutes // 60
-        return "hour" if hours == 1 else f"{hours} hours"
-    return "minute" if minutes == 1 else f"{minutes} minutes"
+        return minutes // 60, 0
+    return 0, minutes
+
+
+def human_interval(delta: timedelta) -> str:
+    """timedelta(minutes=30) -> "30 minutes"; timedelta(hours=6) -> "6 hours"."""
+    hours, minutes = _hours_minutes(delta)
+    if hours:
+        # Translators: a duration; the singular ("hour") stands without its number.
+        return ngettext("hour", "%(count)d hours", hours) % {"count": hours}
+    # Translators: a duration; the singular ("minute") stands without its number.
+    return ngettext("minute", "%(count)d minutes", minutes) % {"count": minutes}
+
+
+def every(delta: timedelta) -> str:
+    """timedelta(hours=6) -> "every 6 hours"; timedelta(hours=1) -> "every hour"."""
+    hours, minutes = _hours_minutes(delta)
+    if hours:
+        return ngettext("every hour", "every %(count)d hours", hours) % {"count": hours}
+    return ngettext("every minute", "every %(count)d minutes", minutes) % {"count": minutes}
+
+
+def once_every(delta: timedelta) -> str:
+    """timedelta(hours=6) -> "once every 6 hours"; timedelta(hours=1) -> "once every hour"."""
+    hours, minutes = _hours_minutes(delta)
+    if hours:
+        return ngettext("once every hour", "once every %(count)d hours", hours) % {"count": hours}
+    return ngettext("once every minute", "once every %(count)d minutes", minutes) % {"count": minutes}
+
+
+def user_language(user: Any) -> str:
+    """The language the user picked in Settings, for texts written by a worker (no request to go by):
+    with none picked (the browser's), the site's default, as for emails."""
+    try:
+        code = user.profile.language
+    except (AttributeError, Profile.DoesNotExist):
+        code = ""
+    return code or settings.LANGUAGE_CODE
 
 
 def next_allowed_at(subscription: SourceSubscription):
@@ -230,45 +267,57 @@ class ProfileFilter:
         """The rule above for this profile, in plain words (shown on the subscriptions page)."""
         if self.is_empty:
             return [
-                "Your profile has no skills, target roles or locations yet, so every job is kept — "
-                f"at most {EMPTY_PROFILE_CAP} new jobs per source each time it is fetched.",
-                "Add them to your profile to keep only the jobs that fit you.",
+                _("Your profile has no skills, target roles or locations yet, so every job is kept — "
+                  "at most %(cap)s new jobs per source each time it is fetched.") % {"cap": EMPTY_PROFILE_CAP},
+                _("Add them to your profile to keep only the jobs that fit you."),
             ]
         lines: list[str] = []
-        wants: list[str] = []
-        if self.roles:
-            wants.append("its title contains one of your target roles (" + _quoted(self.roles) + ")")
-        if self.skills:
-            wants.append("it asks for at least one of your skills (" + _short_list(self.skills) + ")")
-        if wants:
-            lines.append("A job is kept when " + " or ".join(wants) + ".")
+        roles = _quoted(self.roles) if self.roles else ""
+        skills = _short_list(self.skills) if self.skills else ""
+        if roles and skills:
+            lines.append(_("A job is kept when its title contains one of your target roles (%(roles)s) or it asks "
+                           "for at least one of your skills (%(skills)s).") % {"roles": roles, "skills": skills})
+        elif roles:
+            lines.append(_("A job is kept when its title contains one of your target roles (%(roles)s).")
+                         % {"roles": roles})
+        elif skills:
+            lines.append(_("A job is kept when it asks for at least one of your skills (%(skills)s).")
+                         % {"skills": skills})
         else:
-            lines.append("Jobs of any role are kept (your profile has no skills or target roles).")
+            lines.append(_("Jobs of any role are kept (your profile has no skills or target roles)."))
         if self.remote_preference == "remote":
-            lines.append("Only remote jobs are kept (you want remote work only).")
+            lines.append(_("Only remote jobs are kept (you want remote work only)."))
         else:
-            place = ("It must be in one of your preferred locations (" + _quoted(self.locations) + ")"
-                     if self._pref.places else "It can be anywhere")
+            place = (_("It must be in one of your preferred locations (%(places)s)")
+                     % {"places": _quoted(self.locations)} if self._pref.places else _("It can be anywhere"))
             if self.open_to_remote:
-                place += ", or remote where people in your places can apply"
+                place += _(", or remote where people in your places can apply")
             else:
-                place += "; remote jobs are left out (you prefer on-site work)"
+                place += _("; remote jobs are left out (you prefer on-site work)")
             if self.remote_preference == "hybrid":
-                place += "; on-site-only jobs are left out"
-            lines.append(place + ". Jobs that give no location are kept.")
-        lines.append("Jobs you already have — same link, or same company, title and place — are never added twice.")
+                place += _("; on-site-only jobs are left out")
+            lines.append(place + _(". Jobs that give no location are kept."))
+        lines.append(_("Jobs you already have — same link, or same company, title and place — are never added "
+                       "twice."))
         return lines
 
 
 def _quoted(items: Sequence[str]) -> str:
     """“Berlin, Germany” or “Remote - EU”: quoted, since the items themselves hold commas."""
-    quoted = [f"“{item}”" for item in items]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    quoted = [_("“%(item)s”") % {"item": item} for item in items]
+    if len(quoted) == 1:
+        return quoted[0]
+    # Translators: the last two of a list of alternatives: "“Berlin”, “Hamburg” or “Munich”".
+    return _("%(items)s or %(last)s") % {"items": ", ".join(quoted[:-1]), "last": quoted[-1]}
 
 
 def _short_list(items: Sequence[str], limit: int = 8) -> str:
     shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    if len(items) <= limit:
+        return shown
+    more = len(items) - limit
+    return ngettext("%(items)s and %(count)d more", "%(items)s and %(count)d more", more) % {"items": shown,
+                                                                                          "count": more}
 
 
 @dataclass
@@ -466,9 +515,10 @@ def _skip_reason(subscription: SourceSubscription, source_cls: type[Source]) -> 
     if subscription.last_run_at:
         remaining = subscription.last_run_at + source_cls.min_interval - timezone.now()
         minutes = max(1, int(remaining.total_seconds() // 60) + 1)
-        wait = f"; next refresh allowed in {minutes} minute{'s' if minutes != 1 else ''}"
-    return (f"Too soon: {source_cls.label} may be asked at most once every "
-            f"{human_interval(source_cls.min_interval)} per subscription{wait}.")
+        wait = ngettext("; next refresh allowed in %(count)d minute", "; next refresh allowed in %(count)d minutes",
+                        minutes) % {"count": minutes}
+    return _("Too soon: %(source)s may be asked at most %(once_every)s per subscription%(wait)s.") % {
+        "source": source_cls.label, "once_every": once_every(source_cls.min_interval), "wait": wait}
 
 
 def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | None = None, force: bool = False,
@@ -479,20 +529,28 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
     for a board's failure. ``run`` is a queued run created by the caller (“Refresh now”), or the one
     :func:`take_queued_run` handed this worker; ``force`` (operators only) ignores the board's
     ``min_interval``."""
+    # The reasons kept on the run are read on the user's page: written in the user's language.
+    with translation.override(user_language(subscription.user)):
+        return _run_subscription(subscription, run=run, force=force, trigger=trigger)
+
+
+def _run_subscription(subscription: SourceSubscription, *, run: IngestionRun | None, force: bool,
+                      trigger: str) -> IngestionRun:
     started = time.monotonic()
     run = _start(subscription, run, trigger) if run is None or run.status != Status.RUNNING else run
     recover_runs(subscription=subscription, retry=False)  # this run is the retry
     source_cls = SOURCES.get(subscription.kind)
     if not settings.ENABLE_JOB_SCRAPING:
-        return _finish(run, Status.SKIPPED, error="Job board fetching is switched off on this server "
-                                                   "(ENABLE_JOB_SCRAPING).")
+        return _finish(run, Status.SKIPPED, error=_("Job board fetching is switched off on this server "
+                                                     "(ENABLE_JOB_SCRAPING)."))
     if not subscription.enabled:
-        return _finish(run, Status.SKIPPED, error="This subscription is disabled.")
+        return _finish(run, Status.SKIPPED, error=_("This subscription is disabled."))
     if source_cls is None:
-        return _finish(run, Status.FAILED, error=f"Unknown job source {subscription.kind!r}.", started=started)
+        return _finish(run, Status.FAILED, error=_("Unknown job source %(kind)s.") % {"kind": repr(subscription.kind)},
+                       started=started)
     if not source_cls.is_enabled():
-        return _finish(run, Status.SKIPPED, error=f"{source_cls.label} is switched off on this server "
-                                                   "(no API key configured).")
+        return _finish(run, Status.SKIPPED, error=_("%(source)s is switched off on this server "
+                                                     "(no API key configured).") % {"source": source_cls.label})
     if not _claim(subscription, source_cls, force=force, now=run.started_at or timezone.now()):
         return _finish(run, Status.SKIPPED, error=_skip_reason(subscription, source_cls))
 
@@ -517,7 +575,8 @@ def run_subscription(subscription: SourceSubscription, *, run: IngestionRun | No
     except Exception as exc:  # a bug or a database error: still one board only
         logger.exception("ingestion run crashed: %s", subscription.kind, extra=_log_extra(run))
         run.added = run.duplicates = run.filtered_out = 0
-        return _finish(run, Status.FAILED, error=f"Unexpected error: {type(exc).__name__}: {_short_error(exc)}",
+        return _finish(run, Status.FAILED, error=_("Unexpected error: %(error)s") % {
+                           "error": f"{type(exc).__name__}: {_short_error(exc)}"},
                        started=started)
     subscription.last_error, subscription.last_added = "", run.added
     if run.added:
@@ -584,8 +643,13 @@ PREVIEW_SIZE = 10
 
 def preview(*, user: Any, kind: str, params: Mapping[str, Any], deadline: float = BOARD_DEADLINE) -> Preview:
     """Fetch now (within ``deadline`` seconds) and report what a subscription would add; nothing is written."""
+    with translation.override(user_language(user)):  # a worker asks: its texts are for the user's page
+        return _preview(user=user, kind=kind, params=params, deadline=deadline)
+
+
+def _preview(*, user: Any, kind: str, params: Mapping[str, Any], deadline: float) -> Preview:
     if not settings.ENABLE_JOB_SCRAPING:
-        return Preview(error="Job board fetching is switched off on this server.")
+        return Preview(error=_("Job board fetching is switched off on this server."))
     try:
         postings = fetch_postings(kind, params, deadline=deadline)
     except (FetchError, SourceError) as exc:
@@ -669,12 +733,12 @@ def _abandoned_reason(run: IngestionRun, *, retrying: bool) -> str:
     if run.status == Status.RUNNING:
         # The lease was last taken (at the start, or renewed after the fetch) one LEASE before it ran out.
         seen = run.lease_expires_at - IngestionRun.LEASE if run.lease_expires_at else run.started_at or run.created_at
-        reason = (f"The worker running this stopped before it finished (no sign of it since {seen:%H:%M} UTC); "
-                  "nothing was saved.")
+        reason = _("The worker running this stopped before it finished (no sign of it since %(time)s UTC); "
+                   "nothing was saved.") % {"time": f"{seen:%H:%M}"}
     else:
-        reason = (f"No worker picked this up within {human_interval(IngestionRun.QUEUE_WAIT)} "
-                  "(is the background worker running?).")
-    return reason + (" It is being tried again." if retrying else " Press “Refresh now” to try again.")
+        reason = _("No worker picked this up within %(interval)s (is the background worker running?).") % {
+            "interval": human_interval(IngestionRun.QUEUE_WAIT)}
+    return reason + (_(" It is being tried again.") if retrying else _(" Press “Refresh now” to try again."))
 
 
 def recover_runs(*, subscription: SourceSubscription | None = None, now: datetime | None = None,
@@ -687,13 +751,14 @@ def recover_runs(*, subscription: SourceSubscription | None = None, now: datetim
     is queued once more (attempt 2; nobody is watching to press “Refresh now”); a user's run is left
     to the user. Several processes may recover at once: a conditional UPDATE ends each run once."""
     now = now or timezone.now()
-    runs = IngestionRun.objects.abandoned(now).select_related("subscription")
+    runs = IngestionRun.objects.abandoned(now).select_related("subscription", "user__profile")
     if subscription is not None:
         runs = runs.filter(subscription=subscription)
     recovered = []
     for run in runs.order_by("id"):
         retrying = retry and run.trigger == Trigger.SCHEDULE and run.attempt == 1 and run.subscription is not None
-        reason = _abandoned_reason(run, retrying=retrying)
+        with translation.override(user_language(run.user)):  # shown on the user's page
+            reason = _abandoned_reason(run, retrying=retrying)
         ended = IngestionRun.objects.filter(pk=run.pk, status=run.status, lease_expires_at=run.lease_expires_at).update(
             status=Status.FAILED, error=reason, finished_at=now, lease_expires_at=None)
         if not ended:  # finished, or recovered by another process, in between

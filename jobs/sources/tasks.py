@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_q.tasks import async_task
 
 from copilot.accounts.models import User
@@ -64,10 +65,10 @@ def ingest_subscription(subscription_id: int, run_id: int | None = None) -> dict
             logger.info("ingest_subscription: run %s is not queued any more; nothing to do", run_id,
                         extra={"task": "ingest_subscription", "run_id": run_id})
             return {"runs": 0}
-    subscription = SourceSubscription.objects.select_related("user").filter(pk=subscription_id).first()
+    subscription = SourceSubscription.objects.select_related("user", "user__profile").filter(pk=subscription_id).first()
     if subscription is None:
         if run is not None and run.is_active:
-            run.status, run.error = IngestionRun.Status.FAILED, "The subscription was deleted."
+            run.status, run.error = IngestionRun.Status.FAILED, gettext("The subscription was deleted.")
             run.finished_at, run.lease_expires_at = timezone.now(), None
             run.save(update_fields=["status", "error", "finished_at", "lease_expires_at"])
         logger.warning("ingest_subscription: no subscription %s", subscription_id,

@@ -12,12 +12,15 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from copilot.accounts.services import get_profile
 from copilot.requests import AuthedRequest
-from copilot.schedules import daily_time
+from copilot.schedules import DailyTime, daily_time
 from jobs import fetches
+from jobs.choices import RemoteOption
 from jobs.models import BackgroundFetch, IngestionRun, SourceSubscription
 from jobs.sources import SOURCES, ingest
 from jobs.sources.forms import BoardSubscriptionForm, SearchSubscriptionForm, SubscriptionEditForm
@@ -29,7 +32,7 @@ ROW_FRAGMENT = "jobs/sources/_subscription.html"
 # A queued run not picked up after this long: the page says the worker may be down.
 WORKER_WAIT_HINT = timedelta(seconds=30)
 FORMS = {"board": BoardSubscriptionForm, "search": SearchSubscriptionForm}
-ABANDONED = "The background worker stopped before it finished. Please try again."
+ABANDONED = gettext_lazy("The background worker stopped before it finished. Please try again.")
 
 
 def get_subscription_for_user(request: AuthedRequest, pk: int) -> SourceSubscription:
@@ -45,7 +48,7 @@ def _decorate(subscription: SourceSubscription, run: IngestionRun | None) -> Sou
     """Attach what the templates show (they must not query or compute)."""
     cls = SOURCES.get(subscription.kind)
     subscription.source_label = cls.label if cls else subscription.kind
-    subscription.interval_text = ingest.human_interval(cls.min_interval) if cls else ""
+    subscription.interval_text = ingest.every(cls.min_interval) if cls else ""  # "every 30 minutes"
     subscription.next_allowed = ingest.next_allowed_at(subscription)
     subscription.source_available = bool(cls and cls.is_enabled())
     subscription.latest_run = _decorate_run(run)
@@ -81,10 +84,18 @@ def _page_context(request: AuthedRequest, **extra) -> dict:
         "search_form": SearchSubscriptionForm(user=request.user, prefix="search"),
         "rule_lines": ingest.ProfileFilter.from_profile(profile).describe(),
         "scraping_enabled": settings.ENABLE_JOB_SCRAPING,
-        "limits": [(cls.label, ingest.human_interval(cls.min_interval)) for cls in SOURCES.values()],
-        "daily": daily_time("daily-ingestion", user_zone=profile.timezone),
+        "limits": [(cls.label, ingest.once_every(cls.min_interval)) for cls in SOURCES.values()],
+        "daily_text": daily_text(daily_time("daily-ingestion", user_zone=profile.timezone)),
         **extra,
     }
+
+
+def daily_text(daily: DailyTime) -> str:
+    """When the daily fetch runs: "05:00 your time (Europe/Berlin; 04:00 UTC on the server)"."""
+    if daily.same:
+        return _("%(time)s (%(zone)s, your time zone)") % {"time": daily.local, "zone": daily.local_zone}
+    return _("%(time)s your time (%(zone)s; %(server_time)s %(server_zone)s on the server)") % {
+        "time": daily.local, "zone": daily.local_zone, "server_time": daily.server, "server_zone": daily.server_zone}
 
 
 @login_required
@@ -112,11 +123,11 @@ def subscription_add(request: AuthedRequest, mode: str) -> HttpResponse:
                 subscription = ingest.create_subscription(user=request.user, kind=data["kind"],
                                                           params=data["params"], label=data["label"])
         except IntegrityError:  # the same one added in another tab a moment ago
-            form.add_error(None, "You already follow this — it is in your list above.")
+            form.add_error(None, _("You already follow this — it is in your list above."))
         else:
-            messages.success(request, f"Following {subscription.display_name} on "
-                                      f"{SOURCES[subscription.kind].label}. Its jobs arrive with the daily "
-                                      "update, or press “Refresh now”.")
+            messages.success(request, _("Following %(name)s on %(source)s. Its jobs arrive with the daily update, or "
+                                        "press “Refresh now”.") % {"name": subscription.display_name,
+                                                                  "source": SOURCES[subscription.kind].label})
             return redirect("sources:list")
     return render(request, PAGE, _page_context(request, **{f"{mode}_form": form}), status=400)
 
@@ -163,8 +174,12 @@ def _preview_context(fetch: BackgroundFetch) -> dict:
         preview = None
     elif fetch.status == BackgroundFetch.Status.SUCCEEDED:
         preview = fetches.preview_result(fetch)
+        for posting, _saved in preview.sample:  # the work mode as the job pages name it, in the reader's language
+            option = posting.get("remote_option") or ""
+            posting["remote_option_label"] = (RemoteOption(option).label if option in RemoteOption.values
+                                              else option.capitalize())
     else:
-        preview = fetches.PreviewResult(error=fetch.error or ABANDONED)
+        preview = fetches.PreviewResult(error=fetch.error or str(ABANDONED))
     return {"fetch": fetch, "pending": pending, "preview": preview,
             "waiting_long": pending and fetch.status == BackgroundFetch.Status.QUEUED
             and now - fetch.created_at > WORKER_WAIT_HINT,
@@ -184,9 +199,9 @@ def subscription_edit(request: AuthedRequest, pk: int) -> HttpResponse:
                     ingest.update_subscription(subscription=subscription, params=form.cleaned_data["params"],
                                                label=form.cleaned_data["label"])
             except IntegrityError:
-                form.add_error(None, "You already follow this — it is in your list.")
+                form.add_error(None, _("You already follow this — it is in your list."))
             else:
-                messages.success(request, f"Saved {subscription.display_name}.")
+                messages.success(request, _("Saved %(name)s.") % {"name": subscription.display_name})
                 return redirect("sources:list")
         status = 400
     else:
@@ -204,8 +219,10 @@ def subscription_toggle(request: AuthedRequest, pk: int) -> HttpResponse:
         run = IngestionRun.objects.filter(subscription=subscription).order_by("-created_at", "-id").first()
         return render(request, ROW_FRAGMENT, {"subscription": _decorate(subscription, run),
                                               "scraping_enabled": settings.ENABLE_JOB_SCRAPING})
-    state = "on" if subscription.enabled else "off"
-    messages.success(request, f"{subscription.display_name} is now {state}.")
+    if subscription.enabled:
+        messages.success(request, _("%(name)s is now on.") % {"name": subscription.display_name})
+    else:
+        messages.success(request, _("%(name)s is now off.") % {"name": subscription.display_name})
     return redirect("sources:list")
 
 
@@ -216,7 +233,8 @@ def subscription_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         name = subscription.display_name
         ingest.delete_subscription(subscription=subscription)
-        messages.success(request, f"Stopped following {name}. The jobs it brought are still in your list.")
+        messages.success(request, _("Stopped following %(name)s. The jobs it brought are still in your list.")
+                         % {"name": name})
         return redirect("sources:list")
     return render(request, "jobs/sources/confirm_delete.html",
                   {"subscription": _decorate(subscription, None)})
@@ -233,8 +251,8 @@ def subscription_refresh(request: AuthedRequest, pk: int) -> HttpResponse:
         subscription.refresh_from_db()
         return render(request, STATUS_FRAGMENT, {"subscription": _decorate(subscription, run), "run": run,
                                                  "scraping_enabled": settings.ENABLE_JOB_SCRAPING})
-    messages.info(request, f"Fetching {subscription.display_name} in the background; reload this page to see "
-                           "the result.")
+    messages.info(request, _("Fetching %(name)s in the background; reload this page to see the result.")
+                  % {"name": subscription.display_name})
     return redirect("sources:list")
 
 
@@ -245,10 +263,12 @@ def refresh_all(request: AuthedRequest) -> HttpResponse:
     if request.htmx:
         return render(request, PAGE + "#subscriptions", _page_context(request))
     if runs:
-        messages.info(request, f"Fetching {len(runs)} source{'s' if len(runs) != 1 else ''} in the background; "
-                               "reload this page to see the results.")
+        messages.info(request, ngettext("Fetching %(count)d source in the background; reload this page to see the "
+                                        "results.",
+                                        "Fetching %(count)d sources in the background; reload this page to see the "
+                                        "results.", len(runs)) % {"count": len(runs)})
     else:
-        messages.info(request, "Nothing to refresh right now: your sources are paused or were fetched recently.")
+        messages.info(request, _("Nothing to refresh right now: your sources are paused or were fetched recently."))
     return redirect("sources:list")
 
 

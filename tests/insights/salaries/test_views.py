@@ -56,6 +56,19 @@ def test_the_page_counts_jobs_without_a_salary_and_shows_every_distribution(alic
             assert f'id="chart-{section["key"]}"' in page
 
 
+def test_amounts_and_charts_follow_the_language(alice_client, salaried):
+    response = alice_client.get(reverse("salaries:index"), HTTP_ACCEPT_LANGUAGE="de")
+    page = response.content.decode()
+    assert "Nach Titelfamilie" in page and "90.000\u00a0€" in page
+    figure = response.context["sections"][0]["figure"]
+    assert figure["layout"]["xaxis"]["title"]["text"] == "EUR pro Jahr"
+    assert figure["layout"]["separators"] == ",."
+    assert isinstance(figure["data"][0]["median"][0], int)  # the numbers stay numbers
+    panel = alice_client.get(reverse("salaries:job_position", args=[salaried[0].pk]),
+                             HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "<strong>80.000\u00a0€</strong> pro Jahr" in panel and "70.000\u00a0€ – 90.000\u00a0€" in panel
+
+
 def test_another_currency(alice_client, salaried):
     response = alice_client.get(reverse("salaries:index"), {"currency": "usd"})
     assert response.context["currency"] == "USD"

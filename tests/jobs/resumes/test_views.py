@@ -39,6 +39,14 @@ def test_uploading_a_pdf_reads_it_off_the_request_and_shows_the_diff(alice_clien
     assert Profile.objects.get(user=alice).skills == ["Python", "Django", "PostgreSQL"]  # nothing changed yet
 
 
+def test_the_page_and_its_refusals_speak_german(alice_client, alice):
+    page = alice_client.get(PAGE, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "<h1>Ihr Lebenslauf</h1>" in page and "Wofür Ihr Lebenslauf dient" in page
+    response = alice_client.post(PAGE, {"file": SimpleUploadedFile("cv.pdf", PNG_HEADER + b"\0" * 64,
+                                                                    content_type=PDF)}, HTTP_ACCEPT_LANGUAGE="de")
+    assert "„cv.pdf“ ist wie ein PDF benannt, ist aber eigentlich ein PNG-Bild" in response.content.decode()
+
+
 def test_a_docx_is_read_too(alice_client, alice, django_capture_on_commit_callbacks):
     data = make_docx(["Ana Ruiz", "Experience", "Acme, Developer, 2023 - 2025"], table=[["Skills", "Rust, Terraform"]])
     upload(alice_client, django_capture_on_commit_callbacks, "ana.docx", data,

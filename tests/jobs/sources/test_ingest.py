@@ -112,6 +112,18 @@ def test_a_second_run_within_the_boards_interval_is_skipped_with_the_reason(boar
     assert boards.hits("/v1/boards/nimbus-labs/jobs") == 1
 
 
+def test_the_reason_a_worker_keeps_is_in_the_language_the_user_picked(boards, bob):
+    serve(boards, "greenhouse")
+    bob.profile.language = "de"
+    bob.profile.save()
+    subscription = make_subscription(bob, "greenhouse")
+    run_subscription(subscription)
+
+    too_soon = run_subscription(subscription, trigger=IngestionRun.Trigger.USER)
+
+    assert "Greenhouse darf pro Abonnement höchstens einmal alle 30 Minuten abgefragt werden" in too_soon.error
+
+
 def test_after_the_interval_the_board_is_asked_again(boards, bob):
     serve(boards, "greenhouse")
     subscription = make_subscription(bob, "greenhouse")

@@ -54,6 +54,14 @@ def test_the_page_lists_subscriptions_and_explains_the_rule(alice_client, alice,
     assert "the limit holds even when you ask" in html
 
 
+def test_the_page_speaks_german(alice_client, alice, boards):
+    make_subscription(alice, "remotive")
+    html = alice_client.get(LIST, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "<h1>Jobquellen</h1>" in html
+    assert "einmal alle 6 Stunden" in html and "einmal pro Stunde" in html
+    assert "mindestens einen Ihrer Skills verlangt (Python, Django, PostgreSQL)" in html
+
+
 def test_adzuna_is_shown_but_cannot_be_picked_without_a_key(alice_client, boards):
     html = alice_client.get(LIST).content.decode()
     assert '<option value="adzuna" disabled>Adzuna — not available: no API key on this server</option>' in html
