@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from applications.models import Interview
@@ -35,7 +36,8 @@ def interview_event(interview: Interview) -> Event:
     # Interviews are dated 2000–2100 now; one stored earlier at the end of the calendar still gets an event.
     end = add_or_none(interview.starts_at, timedelta(minutes=interview.duration_minutes))
     event.add("dtend", end or interview.starts_at)
-    event.add("summary", f"{interview.get_kind_display()}: {job.title} at {job.company}")
+    event.add("summary", _("%(kind)s: %(title)s at %(company)s") % {
+        "kind": interview.get_kind_display(), "title": job.title, "company": job.company})
     if interview.location:
         event.add("location", interview.location)
     description = [interview.notes] if interview.notes else []
@@ -44,8 +46,9 @@ def interview_event(interview: Interview) -> Event:
     return event
 
 
-def calendar_bytes(interviews: Iterable[Interview], *, name: str = "Job interviews") -> bytes:
-    calendar = _calendar(name)
+def calendar_bytes(interviews: Iterable[Interview], *, name: str = "") -> bytes:
+    """The calendar, its texts in the active language."""
+    calendar = _calendar(name or _("Job interviews"))
     for interview in interviews:
         calendar.add_component(interview_event(interview))
     return calendar.to_ical()

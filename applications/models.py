@@ -5,19 +5,21 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from copilot.dates import validate_sensible_date
 
 
 class Status(models.TextChoices):
-    INTERESTED = "interested", "Interested"
-    APPLIED = "applied", "Applied"
-    INTERVIEW = "interview", "Interview"
-    OFFER = "offer", "Offer"
-    REJECTED = "rejected", "Rejected"
-    ACCEPTED = "accepted", "Accepted"
-    DECLINED = "declined", "Declined"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    INTERESTED = "interested", pgettext_lazy("application status", "Interested")
+    APPLIED = "applied", pgettext_lazy("application status", "Applied")
+    INTERVIEW = "interview", pgettext_lazy("application status", "Interview")
+    OFFER = "offer", pgettext_lazy("application status", "Offer")
+    REJECTED = "rejected", pgettext_lazy("application status", "Rejected")
+    ACCEPTED = "accepted", pgettext_lazy("application status", "Accepted")
+    DECLINED = "declined", pgettext_lazy("application status", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("application status", "Withdrawn")
 
 
 CLOSED_STATUSES = frozenset({Status.REJECTED, Status.ACCEPTED, Status.DECLINED, Status.WITHDRAWN})
@@ -75,6 +77,11 @@ class Application(models.Model):
         return self.status in CLOSED_STATUSES
 
 
+#: Notes the app itself writes on the timeline: stored in English (as the API gives them), shown in the
+#: reader's language. A note someone typed is shown as it is.
+AUTOMATIC_NOTES = {"Interview scheduled": _("Interview scheduled")}
+
+
 class TimelineEvent(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
@@ -87,6 +94,11 @@ class TimelineEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or 'new'} → {self.to_status}"
+
+    @property
+    def shown_note(self) -> str:
+        """The note in the reader's language when the app wrote it (see :data:`AUTOMATIC_NOTES`)."""
+        return str(AUTOMATIC_NOTES.get(self.note, self.note))
 
 
 class Note(models.Model):
@@ -102,13 +114,14 @@ class Note(models.Model):
 
 
 class InterviewKind(models.TextChoices):
-    PHONE = "phone", "Phone screen"
-    VIDEO = "video", "Video call"
-    ONSITE = "onsite", "On-site"
-    TECHNICAL = "technical", "Technical"
-    TAKE_HOME = "take_home", "Take-home review"
-    FINAL = "final", "Final round"
-    OTHER = "other", "Other"
+    PHONE = "phone", _("Phone screen")
+    VIDEO = "video", _("Video call")
+    # Translators: an interview held at the employer's office.
+    ONSITE = "onsite", pgettext_lazy("interview kind", "On-site")
+    TECHNICAL = "technical", pgettext_lazy("interview kind", "Technical")
+    TAKE_HOME = "take_home", _("Take-home review")
+    FINAL = "final", _("Final round")
+    OTHER = "other", pgettext_lazy("interview kind", "Other")
 
 
 class Interview(models.Model):
@@ -116,7 +129,7 @@ class Interview(models.Model):
     starts_at = models.DateTimeField(db_index=True, validators=[validate_sensible_date])
     duration_minutes = models.PositiveSmallIntegerField(default=60)
     kind = models.CharField(max_length=12, choices=InterviewKind.choices, default=InterviewKind.VIDEO)
-    location = models.CharField(max_length=300, blank=True, help_text="Address or meeting link.")
+    location = models.CharField(max_length=300, blank=True, help_text=_("Address or meeting link."))
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -145,16 +158,17 @@ class CSVImport(models.Model):
     under its own token."""
 
     class Phase(models.TextChoices):
-        CHECKING = "checking", "Checking"  # the preview: parse, validate, find duplicates
-        CHECKED = "checked", "Checked"  # waiting for the user to confirm
-        IMPORTING = "importing", "Importing"
-        DONE = "done", "Imported"
-        FAILED = "failed", "Failed"
+        # The preview: parse, validate, find duplicates.
+        CHECKING = "checking", pgettext_lazy("CSV import phase", "Checking")
+        CHECKED = "checked", pgettext_lazy("CSV import phase", "Checked")  # waiting for the user to confirm
+        IMPORTING = "importing", pgettext_lazy("CSV import phase", "Importing")
+        DONE = "done", pgettext_lazy("CSV import phase", "Imported")
+        FAILED = "failed", pgettext_lazy("CSV import phase", "Failed")
 
     class State(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        IDLE = "idle", "Idle"  # checked, done or failed: nothing for a worker to do
+        QUEUED = "queued", pgettext_lazy("CSV import state", "Queued")
+        RUNNING = "running", pgettext_lazy("CSV import state", "Running")
+        IDLE = "idle", pgettext_lazy("CSV import state", "Idle")  # checked, done or failed: nothing for a worker to do
 
     LEASE = timedelta(minutes=2)  # a batch of rows takes well under a second; the lease is renewed per batch
     MAX_ATTEMPTS = 3  # a worker dying this often on one file: stop, say so
@@ -173,6 +187,8 @@ class CSVImport(models.Model):
     rows = models.JSONField(default=list, blank=True, help_text="The rows the check found valid, as checked; "
                                                                 "cleared once the import is done.")
     error = models.TextField(blank=True)
+    language = models.CharField(max_length=8, blank=True,
+                                help_text="The uploading page's language: the worker writes the summary in it.")
     attempts = models.PositiveSmallIntegerField(default=0)
     lease_token = models.CharField(max_length=32, blank=True)
     lease_expires_at = models.DateTimeField(null=True, blank=True)

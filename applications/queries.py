@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from applications.models import CLOSED_STATUSES, Application, Interview, Status
 from copilot.dates import localtime_or_utc
@@ -117,10 +119,11 @@ def annotate_card(application: Application, today: date) -> Application:
     application.days_in_stage = max(0, (today - timezone.localtime(application.status_changed_at).date()).days)
     candidates = []
     if application.follow_up_date and application.status not in CLOSED_STATUSES:
-        candidates.append((application.follow_up_date, "Follow up"))
+        candidates.append((application.follow_up_date, _("Follow up")))
     upcoming = getattr(application, "upcoming_interviews", [])
     if upcoming:
-        candidates.append((localtime_or_utc(upcoming[0].starts_at).date(), "Interview"))
+        when = localtime_or_utc(upcoming[0].starts_at).date()
+        candidates.append((when, pgettext("next date on a card", "Interview")))
     application.next_due = min(candidates) if candidates else None
     application.is_overdue = bool(application.next_due and application.next_due[0] < today)
     return application
@@ -137,7 +140,7 @@ def board_columns(user, *, today: date | None = None, expanded: frozenset[str] =
     columns = []
     loaded: list[Application] = []
     for status, label in Status.choices:
-        column = Column(status, label, count=counts[status],
+        column = Column(status, str(label), count=counts[status],
                         collapsed=status in CLOSED_STATUSES and status not in expanded)
         if not column.collapsed and column.count:
             column.cards = list(board_queryset(user).filter(status=status)[:CARDS_PER_PAGE])

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from applications.models import CLOSED_STATUSES, Application, Interview, Note, Status, TimelineEvent
 from copilot.accounts.services import bump_data_version
@@ -28,7 +29,7 @@ def start_application(
 ) -> Application:
     """Create the application for a job (idempotent: an existing one is returned unchanged)."""
     if job.user_id != user.pk:
-        raise ValidationError("This job belongs to another user.")
+        raise ValidationError(_("This job belongs to another user."))
     existing = Application.objects.filter(job=job).first()
     if existing is not None:
         return existing
@@ -52,9 +53,9 @@ def start_applications_in_bulk(*, user, items: Sequence[tuple[Job, str, date | N
     dated_jobs: list[Job] = []
     for job, status, applied_date in items:
         if job.user_id != user.pk:
-            raise ValidationError("This job belongs to another user.")
+            raise ValidationError(_("This job belongs to another user."))
         if status not in Status.values:
-            raise ValidationError(f"“{status}” is not a known status.")
+            raise ValidationError(_("“%(status)s” is not a known status.") % {"status": status})
         application = Application(user=user, job=job, status=status, status_changed_at=now)
         if status == Status.APPLIED:
             application.applied_date = applied_date or job.date_applied or today
@@ -88,7 +89,7 @@ def move_application(
 ) -> Application:
     """Change the status; record the move on the timeline; stamp applied dates and the follow-up."""
     if status not in Status.values:
-        raise ValidationError(f"“{status}” is not a known status.")
+        raise ValidationError(_("“%(status)s” is not a known status.") % {"status": status})
     # Lock the row so two quick moves cannot both read the same 'from' status.
     application = Application.objects.select_for_update().select_related("job").get(pk=application.pk)
     if application.status == status:
@@ -124,7 +125,7 @@ def move_application(
 def add_note(*, application: Application, text: str) -> Note:
     text = text.strip()
     if not text:
-        raise ValidationError("A note cannot be empty.")
+        raise ValidationError(_("A note cannot be empty."))
     application.save(update_fields=["updated_at"])
     bump_data_version(application.user_id)
     return Note.objects.create(application=application, text=text)
@@ -157,7 +158,7 @@ def schedule_interview(*, application: Application, move_to_interview: bool = Fa
     interview.save()
     if move_to_interview and application.status in BEFORE_INTERVIEW:
         application = move_application(application=application, status=Status.INTERVIEW,
-                                       note="Interview scheduled")
+                                       note="Interview scheduled")  # shown translated: AUTOMATIC_NOTES
     interview_day = timezone.localdate(interview.starts_at)
     fields_changed = ["updated_at"]
     if clear_follow_up and application.follow_up_date is not None and application.follow_up_date <= interview_day:

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from applications import calendar
@@ -82,7 +84,7 @@ def column(request: AuthedRequest, status: str) -> HttpResponse:
     before = parse_cursor(raw) if raw else None
     if raw and before is None:
         return HttpResponseBadRequest("That page of the column does not exist; reload the board.")
-    context = {"status": status, "label": Status(status).label, "status_choices": Status.choices,
+    context = {"status": status, "label": str(Status(status).label), "status_choices": Status.choices,
                "cards": [], "more": "", "toggle": status in CLOSED_STATUSES and not raw, "folded": False}
     if request.GET.get("fold"):
         context["folded"] = True  # a closed column folded again: no cards, and "Show cards" back
@@ -115,7 +117,7 @@ def track(request: AuthedRequest, job_id: int) -> HttpResponse:
     if request.htmx:
         job.application = application
         return render(request, "jobs/_track.html", {"job": job})
-    messages.success(request, f"Tracking “{job.title}” — it is on your board as Interested.")
+    messages.success(request, _("Tracking “%(title)s” — it is on your board as Interested.") % {"title": job.title})
     return _back(request, job.get_absolute_url())
 
 
@@ -155,7 +157,7 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        error = "That status is not valid; nothing changed."
+        error = _("That status is not valid; nothing changed.")
         returns = request.POST.get("return") if request.htmx else None
         if returns == "card":  # the card again, where it was, with the message on it
             return render(request, "applications/_card.html", {
@@ -184,7 +186,7 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
         if returns == "row":
             return render(request, "applications/_table_row.html", {"application": application,
                                                                     "status_choices": Status.choices})
-    messages.success(request, f"Moved to {application.get_status_display()}.")
+    messages.success(request, _("Moved to %(status)s.") % {"status": application.get_status_display()})
     return _back(request, application.get_absolute_url())
 
 
@@ -192,11 +194,15 @@ def _moved_card(request: AuthedRequest, application: Application, previous: str)
     """The moved card, every column count, and a sentence for the board's live region."""
     counts = status_counts(request.user)
     label = application.get_status_display()
+    title = application.job.title
     if previous == label:
-        announcement = f"“{application.job.title}” stays in {label}."
+        announcement = _("“%(title)s” stays in %(status)s.") % {"title": title, "status": label}
     else:
-        announcement = (f"Moved “{application.job.title}” from {previous} to {label}. "
-                        f"{label} has {counts[application.status]}.")
+        announcement = " ".join([
+            _("Moved “%(title)s” from %(previous)s to %(status)s.") % {"title": title, "previous": previous,
+                                                                       "status": label},
+            # Translators: how many cards a board column holds after a move, e.g. "Interview has 3."
+            _("%(status)s has %(count)s.") % {"status": label, "count": counts[application.status]}])
     context = {"application": card_for(application), "counts": counts, "announcement": announcement,
                "status_choices": Status.choices}
     return render(request, "applications/_moved.html", context)
@@ -209,7 +215,7 @@ def note_add(request: AuthedRequest, pk: int) -> HttpResponse:
     form = NoteForm(request.POST)
     if form.is_valid():
         add_note(application=application, text=form.cleaned_data["text"])
-        messages.success(request, "Note added.")
+        messages.success(request, _("Note added."))
         return redirect(application)
     return render(request, "applications/detail.html", detail_context(application, request.user, note_form=form),
                   status=400)
@@ -222,7 +228,7 @@ def dates(request: AuthedRequest, pk: int) -> HttpResponse:
     form = DatesForm(request.POST)
     if form.is_valid():
         update_dates(application=application, **form.cleaned_data)
-        messages.success(request, "Dates saved.")
+        messages.success(request, _("Dates saved."))
         return redirect(application)
     return render(request, "applications/detail.html", detail_context(application, request.user, dates_form=form),
                   status=400)
@@ -241,12 +247,13 @@ def interview_add(request: AuthedRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             application.refresh_from_db(fields=["status", "follow_up_date"])
-            said = ["Interview added."]
+            said = [_("Interview added.")]
             if application.status != before[0]:
-                said.append(f"The application moved to {application.get_status_display()}.")
+                said.append(_("The application moved to %(status)s.") % {"status": application.get_status_display()})
             if before[1] is not None and application.follow_up_date is None:
-                said.append("Its follow-up reminder is cleared.")
-            said.append("To see it in your calendar app, download its .ics file or subscribe to your calendar feed.")
+                said.append(_("Its follow-up reminder is cleared."))
+            said.append(_("To see it in your calendar app, download its .ics file or subscribe to your calendar "
+                          "feed."))
             messages.success(request, " ".join(said))
             return redirect(application)
     return render(request, "applications/detail.html", detail_context(application, request.user, interview_form=form),
@@ -264,7 +271,7 @@ def interview_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     interview = _interview_for_user(request, pk)
     application = interview.application
     cancel_interview(interview=interview)
-    messages.success(request, "Interview removed.")
+    messages.success(request, _("Interview removed."))
     return redirect(application)
 
 
@@ -288,7 +295,10 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         .select_related("application__job")
         .order_by("starts_at")
     )
-    body = calendar.calendar_bytes(interviews, name=f"Interviews — {profile.user.get_username()}")
+    # No session here (a calendar app asks): the language picked in Settings, else the one the app asks for.
+    with override(profile.language or get_language()):
+        body = calendar.calendar_bytes(interviews, name=_("Interviews — %(username)s") % {
+            "username": profile.user.get_username()})
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     return response

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from copilot.dates import validate_sensible_date
 from copilot.weburl import validate_web_url
@@ -30,7 +32,7 @@ class ContactQuerySet(models.QuerySet):
 class Contact(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contacts")
     name = models.CharField(max_length=200)
-    role = models.CharField(max_length=200, blank=True, help_text="E.g. Recruiter, Engineering Manager.")
+    role = models.CharField(max_length=200, blank=True, help_text=_("E.g. Recruiter, Engineering Manager."))
     company = models.CharField(max_length=200, blank=True)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=40, blank=True)
@@ -55,10 +57,10 @@ class Contact(models.Model):
 
 
 class InteractionKind(models.TextChoices):
-    EMAIL = "email", "Email"
-    CALL = "call", "Call"
-    MEETING = "meeting", "Meeting"
-    MESSAGE = "message", "Message"
+    EMAIL = "email", pgettext_lazy("interaction kind", "Email")
+    CALL = "call", pgettext_lazy("interaction kind", "Call")
+    MEETING = "meeting", pgettext_lazy("interaction kind", "Meeting")
+    MESSAGE = "message", pgettext_lazy("interaction kind", "Message")
 
 
 class Interaction(models.Model):

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from applications.contacts.models import Contact, Interaction
 from applications.models import Application
@@ -48,7 +49,7 @@ def delete_contact(*, contact: Contact) -> None:
 
 def _same_owner(contact: Contact, owner_id: int) -> None:
     if contact.user_id != owner_id:
-        raise ValidationError("This contact belongs to another user.")
+        raise ValidationError(_("This contact belongs to another user."))
 
 
 def link_to_application(*, contact: Contact, application: Application) -> None:
@@ -80,13 +81,13 @@ def log_interaction(
     The contact is linked to the application if it was not yet: talking about it makes them part of it.
     """
     if contact is None and application is None:
-        raise ValidationError("Say who the conversation was with, or which application it was about.")
+        raise ValidationError(_("Say who the conversation was with, or which application it was about."))
     if contact is not None:
         _same_owner(contact, user.pk)
     if application is not None and application.user_id != user.pk:
-        raise ValidationError("This application belongs to another user.")
+        raise ValidationError(_("This application belongs to another user."))
     if follow_up_date is not None and application is None:
-        raise ValidationError("A follow-up date belongs to an application.")
+        raise ValidationError(_("A follow-up date belongs to an application."))
     interaction = Interaction(user=user, contact=contact, application=application, kind=kind, date=date,
                               note=note.strip())
     interaction.full_clean(exclude=["user", "contact", "application"])

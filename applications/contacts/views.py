@@ -10,6 +10,7 @@ from django.db.models import Count, Max
 from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from applications.contacts import services
@@ -67,10 +68,10 @@ def contact_create(request: AuthedRequest) -> HttpResponse:
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         contact = services.create_contact(user=request.user, application=application, job=job, **form.cleaned_data)
-        messages.success(request, f"Added {contact.name}.")
+        messages.success(request, _("Added %(name)s.") % {"name": contact.name})
         return redirect(application or job or contact)
     return render(request, "applications/contacts/form.html",
-                  {"form": form, "application": application, "job": job, "heading": "New contact"},
+                  {"form": form, "application": application, "job": job, "heading": _("New contact")},
                   status=400 if form.errors else 200)
 
 
@@ -97,10 +98,10 @@ def contact_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
         services.update_contact(contact=contact, **form.cleaned_data)
-        messages.success(request, "Contact saved.")
+        messages.success(request, _("Contact saved."))
         return redirect(contact)
     return render(request, "applications/contacts/form.html",
-                  {"form": form, "contact": contact, "heading": f"Edit {contact.name}"},
+                  {"form": form, "contact": contact, "heading": _("Edit %(name)s") % {"name": contact.name}},
                   status=400 if form.errors else 200)
 
 
@@ -109,7 +110,7 @@ def contact_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(request, pk)
     if request.method == "POST":
         services.delete_contact(contact=contact)
-        messages.success(request, f"Deleted {contact.name}.")
+        messages.success(request, _("Deleted %(name)s.") % {"name": contact.name})
         return redirect("contacts:list")
     return render(request, "applications/contacts/confirm_delete.html", {"contact": contact})
 
@@ -125,7 +126,7 @@ def contact_log(request: AuthedRequest, pk: int) -> HttpResponse:
         services.log_interaction(user=request.user, contact=contact, application=data["application"],
                                  kind=data["kind"], date=data["date"], note=data["note"],
                                  follow_up_date=data["follow_up_date"])
-        messages.success(request, "Interaction logged.")
+        messages.success(request, _("Interaction logged."))
         return redirect(contact)
     return render(request, "applications/contacts/detail.html", _contact_context(request, contact, form),
                   status=400)
@@ -137,7 +138,7 @@ def interaction_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     interaction = get_object_or_404(Interaction.objects.filter(user=request.user).select_related("application"),
                                     pk=pk)
     services.delete_interaction(interaction=interaction)
-    messages.success(request, "Interaction removed.")
+    messages.success(request, _("Interaction removed."))
     return redirect(interaction.application or interaction.contact or "contacts:list")
 
 
@@ -156,7 +157,7 @@ def application_link(request: AuthedRequest, pk: int) -> HttpResponse:
         return _application_page(request, application, link_form=form)
     contact = form.cleaned_data["contact"]
     services.link_to_application(contact=contact, application=application)
-    messages.success(request, f"{contact.name} is now a contact for this application.")
+    messages.success(request, _("%(name)s is now a contact for this application.") % {"name": contact.name})
     return redirect(application)
 
 
@@ -166,11 +167,12 @@ def application_unlink(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     form = LinkContactForm(request.POST, choices=application.contacts.all())
     if not form.is_valid():
-        messages.error(request, "That contact is not on this application; nothing changed.")
+        messages.error(request, _("That contact is not on this application; nothing changed."))
         return _application_page(request, application)
     contact = form.cleaned_data["contact"]
     services.unlink_from_application(contact=contact, application=application)
-    messages.success(request, f"{contact.name} was removed from this application (the contact is kept).")
+    messages.success(request, _("%(name)s was removed from this application (the contact is kept).") % {
+        "name": contact.name})
     return redirect(application)
 
 
@@ -190,7 +192,8 @@ def application_log(request: AuthedRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _application_page(request, application, interaction_form=form)
-    messages.success(request, "Interaction logged." + (" Follow-up date set." if data["follow_up_date"] else ""))
+    messages.success(request, _("Interaction logged. Follow-up date set.") if data["follow_up_date"]
+                     else _("Interaction logged."))
     return redirect(application)
 
 
@@ -203,9 +206,9 @@ def job_link(request: AuthedRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         contact = form.cleaned_data["contact"]
         services.link_to_job(contact=contact, job=job)
-        messages.success(request, f"{contact.name} is now linked to this job.")
+        messages.success(request, _("%(name)s is now linked to this job.") % {"name": contact.name})
     else:
-        messages.error(request, "Choose one of your contacts; nothing changed.")
+        messages.error(request, _("Choose one of your contacts; nothing changed."))
     return redirect(job)
 
 
@@ -217,7 +220,8 @@ def job_unlink(request: AuthedRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         contact = form.cleaned_data["contact"]
         services.unlink_from_job(contact=contact, job=job)
-        messages.success(request, f"{contact.name} was removed from this job (the contact is kept).")
+        messages.success(request, _("%(name)s was removed from this job (the contact is kept).") % {
+            "name": contact.name})
     else:
-        messages.error(request, "That contact is not on this job; nothing changed.")
+        messages.error(request, _("That contact is not on this job; nothing changed."))
     return redirect(job)

@@ -16,7 +16,8 @@ from datetime import datetime
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 from django_q.tasks import async_task
 
 from applications.models import CSVImport
@@ -30,7 +31,16 @@ Phase, State = CSVImport.Phase, CSVImport.State
 BACKGROUND_LINES = 200
 BATCH = 1000
 TASK = "applications.spreadsheets.tasks.run_csv_import"
-CRASHED = "Something went wrong while importing this file. Nothing more will be imported from it; please try again."
+# Stored in English (a sweep has no reader) and shown translated: see :func:`shown_error`.
+CRASHED = gettext_noop("Something went wrong while importing this file. Nothing more will be imported from it; "
+                       "please try again.")
+STOPPED = gettext_noop("The background worker stopped several times on this file. Rows imported so far are kept; "
+                       "upload the file again to import the rest (those already imported are recognised).")
+
+
+def shown_error(csv_import: CSVImport) -> str:
+    """Why the import failed, in the reader's language (a file's own problems were written in it already)."""
+    return translation.gettext(csv_import.error) if csv_import.error in (CRASHED, STOPPED) else csv_import.error
 
 
 def is_large(text: str) -> bool:
@@ -45,7 +55,7 @@ def queue_check(*, user, file_name: str, text: str) -> CSVImport:
     """Store the file and hand its check (the preview) to a worker once the row is committed."""
     with transaction.atomic():
         job = CSVImport.objects.create(user=user, file_name=file_name[:200], csv_text=text,
-                                       total=max(text.count("\n"), 1))
+                                       total=max(text.count("\n"), 1), language=(translation.get_language() or "")[:8])
         transaction.on_commit(lambda: _enqueue(job.pk))
     return job
 
@@ -84,16 +94,18 @@ def run(pk: int) -> str:
     if token is None:
         return "gone"
     csv_import = CSVImport.objects.select_related("user").get(pk=pk)
-    try:
-        with timezone.override(get_profile(csv_import.user).timezone or "UTC"):  # "today" is the user's
-            if csv_import.phase == Phase.CHECKING:
-                return _check(csv_import, token)
-            return _import(csv_import, token)
-    except csv_io.CSVFileError as error:
-        return _fail(csv_import, token, str(error))
-    except Exception:  # a bug: the page still gets an answer
-        logger.exception("csv import crashed", extra={"csv_import_id": pk, "phase": csv_import.phase})
-        return _fail(csv_import, token, CRASHED)
+    # The summary and the file's problems are written in the language of the page that uploaded it.
+    with translation.override(csv_import.language or get_profile(csv_import.user).language or "en"):
+        try:
+            with timezone.override(get_profile(csv_import.user).timezone or "UTC"):  # "today" is the user's
+                if csv_import.phase == Phase.CHECKING:
+                    return _check(csv_import, token)
+                return _import(csv_import, token)
+        except csv_io.CSVFileError as error:
+            return _fail(csv_import, token, str(error))
+        except Exception:  # a bug: the page still gets an answer
+            logger.exception("csv import crashed", extra={"csv_import_id": pk, "phase": csv_import.phase})
+            return _fail(csv_import, token, CRASHED)
 
 
 def _fail(csv_import: CSVImport, token: str, error: str) -> str:
@@ -146,8 +158,7 @@ def recover_imports(now: datetime | None = None) -> int:
     CSVImport.objects.filter(state=State.RUNNING, lease_expires_at__lt=now,
                              attempts__gte=CSVImport.MAX_ATTEMPTS).update(
         phase=Phase.FAILED, state=State.IDLE, lease_token="", lease_expires_at=None, finished_at=now, updated_at=now,
-        error="The background worker stopped several times on this file. Rows imported so far are kept; "
-              "upload the file again to import the rest (those already imported are recognised).")
+        error=STOPPED)
     stale = (CSVImport.objects.filter(state=State.RUNNING, lease_expires_at__lt=now)
              | CSVImport.objects.filter(state=State.QUEUED, updated_at__lt=now - CSVImport.QUEUE_WAIT))
     handed = 0

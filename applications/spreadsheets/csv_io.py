@@ -21,6 +21,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Field, TextChoices
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from applications.models import Status
 from applications.services import start_application, start_applications_in_bulk
@@ -90,7 +93,7 @@ class PreviewRow:
 
     @property
     def status_label(self) -> str:
-        return Status(self.status).label if self.status in Status.values else self.status
+        return str(Status(self.status).label) if self.status in Status.values else self.status
 
     @property
     def importable(self) -> bool:
@@ -117,7 +120,9 @@ class ImportPreview:
 
     @property
     def format_label(self) -> str:
-        return "LinkedIn “Job Applications” export" if self.format == FORMAT_LINKEDIN else "Career Co-Pilot export"
+        if self.format == FORMAT_LINKEDIN:
+            return _("LinkedIn “Job Applications” export")
+        return _("Career Co-Pilot export")
 
 
 @dataclass(frozen=True)
@@ -190,13 +195,13 @@ def write_jobs_csv(user, stream: TextIO) -> None:
 def decode_csv_bytes(data: bytes) -> str:
     """The file's text: UTF-8 (with or without BOM), else Windows-1252. Raises CSVFileError."""
     if not data or not data.strip():
-        raise CSVFileError("The file is empty.")
+        raise CSVFileError(_("The file is empty."))
     if data.startswith(b"PK\x03\x04") or b"\x00" in data[:4096]:
         # .xlsx files are zip archives; UTF-16 exports are full of NUL bytes.
-        raise CSVFileError(
+        raise CSVFileError(_(
             "This is not a CSV text file (it looks like a spreadsheet or binary file). "
             "Save it as “CSV UTF-8 (comma delimited)” and upload that."
-        )
+        ))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -205,9 +210,9 @@ def decode_csv_bytes(data: bytes) -> str:
         # Older Excel on Windows saves "CSV" in the local code page, usually this one.
         return data.decode("cp1252")
     except UnicodeDecodeError:
-        raise CSVFileError(
+        raise CSVFileError(_(
             "The file’s text encoding is not recognised. Save it as “CSV UTF-8 (comma delimited)” and try again."
-        ) from None
+        )) from None
 
 
 def _delimiter(text: str) -> str:
@@ -235,17 +240,15 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
                 continue
             yield start, cells
     except csv.Error as error:
-        raise CSVFileError(f"The file is not valid CSV near line {reader.line_num}: {error}.") from None
+        raise CSVFileError(_("The file is not valid CSV near line %(line)s: %(error)s.") % {
+            "line": reader.line_num, "error": error}) from None
 
 
 def _unknown_header_message() -> str:
-    return (
-        "The first line is not a header we know. Use a Career Co-Pilot export (columns: "
-        + ", ".join(EXPORT_COLUMNS)
-        + ") or LinkedIn’s “Job Applications.csv” (columns: "
-        + ", ".join(LINKEDIN_COLUMNS)
-        + ")."
-    )
+    return _(
+        "The first line is not a header we know. Use a Career Co-Pilot export (columns: %(ours)s) "
+        "or LinkedIn’s “Job Applications.csv” (columns: %(linkedin)s)."
+    ) % {"ours": ", ".join(EXPORT_COLUMNS), "linkedin": ", ".join(LINKEDIN_COLUMNS)}
 
 
 def _sniff_format(header: list[str]) -> tuple[str, dict[str, int]]:
@@ -253,7 +256,7 @@ def _sniff_format(header: list[str]) -> tuple[str, dict[str, int]]:
     names = [cell.strip() for cell in header]
     lowered = [name.lower() for name in names]
     if len(set(lowered)) != len(lowered):
-        raise CSVFileError("The header names a column twice. " + _unknown_header_message())
+        raise CSVFileError(_("The header names a column twice.") + " " + _unknown_header_message())
     index = {name: i for i, name in enumerate(lowered)}
     # Our own format: every column ours, title and company present (a spreadsheet may have dropped or reordered some).
     if set(lowered) <= set(EXPORT_COLUMNS) and {"title", "company"} <= set(lowered):
@@ -277,7 +280,7 @@ def _parse_iso_date(value: str) -> date:
             return date.fromisoformat(value[:10])
         except ValueError:
             pass
-    raise ValueError(f"“{value}” is not a date; use YYYY-MM-DD.")
+    raise ValueError(_("“%(value)s” is not a date; use YYYY-MM-DD.") % {"value": value})
 
 
 def _parse_linkedin_date(value: str) -> date:
@@ -296,36 +299,55 @@ def _parse_linkedin_date(value: str) -> date:
             return _parse_iso_date(value)
         except ValueError:
             pass
-    raise ValueError(f"“{value}” is not a date (expected something like “6/5/24, 11:03 AM”).")
+    raise ValueError(_("“%(value)s” is not a date (expected something like “6/5/24, 11:03 AM”).") % {"value": value})
+
+
+_CHOICE_NAMES: dict[tuple[type[TextChoices], str], dict[str, str]] = {}
+
+
+def _choice_names(choices: type[TextChoices]) -> dict[str, str]:
+    """Each name a cell may give for a choice, lowercased: its value, its English label, and its label in the
+    language in use (a German user's file may say "Beworben")."""
+    language = translation.get_language() or "en"
+    names = _CHOICE_NAMES.get((choices, language))
+    if names is None:
+        names = {}
+        for code in (language, "en"):  # English last: it wins where two labels clash
+            with translation.override(code):
+                names.update({str(label).lower(): value for value, label in choices.choices})
+        names.update({value.lower(): value for value in choices.values})
+        _CHOICE_NAMES[(choices, language)] = names
+    return names
 
 
 def _choice(value: str, choices: type[TextChoices], label: str) -> str:
     """Accept a stored value ("full_time") or its label ("Full-time"), any case."""
     if not value:
         return ""
-    wanted = value.strip().lower()
-    for choice_value, choice_label in choices.choices:
-        if wanted in (choice_value.lower(), str(choice_label).lower()):
-            return choice_value
+    found = _choice_names(choices).get(value.strip().lower())
+    if found is not None:
+        return found
     allowed = ", ".join(choices.values)
-    raise ValueError(f"{label} “{value}” is not one of: {allowed}.")
+    raise ValueError(_("%(column)s “%(value)s” is not one of: %(allowed)s.") % {
+        "column": label, "value": value, "allowed": allowed})
 
 
 def _clean_text(name: str, raw: str, errors: list[str]) -> str:
     if _CONTROL.search(raw):
-        errors.append(f"{name}: contains invisible control characters.")
+        errors.append(_("%(column)s: contains invisible control characters.") % {"column": name})
         return ""
     value = " ".join(raw.split()) if name in _SINGLE_LINE else raw.strip()
     limit = _max_length(name)
     if limit and len(value) > limit:
-        errors.append(f"{name}: too long ({len(value)} characters, at most {limit}).")
+        errors.append(_("%(column)s: too long (%(length)s characters, at most %(limit)s).") % {
+            "column": name, "length": len(value), "limit": limit})
     return value
 
 
 def _clean_url(raw: str, errors: list[str]) -> str:
     value = _clean_text("url", raw, errors).strip()
     if value and not is_web_url(value):
-        errors.append("url: only http:// and https:// addresses are allowed.")
+        errors.append(_("%(column)s: only http:// and https:// addresses are allowed.") % {"column": "url"})
     return value
 
 
@@ -368,7 +390,8 @@ def _row_ours(line: int, cells: list[str], index: dict[str, int]) -> PreviewRow:
             errors.append(str(error))
     source = _clean_text("source", cell("source"), errors).lower() or JobOrigin.CSV
     if not _SOURCE_RE.match(source):
-        errors.append(f"source: “{source}” should be a short name like “csv” or “greenhouse”.")
+        errors.append(_("%(column)s: “%(value)s” should be a short name like “csv” or “greenhouse”.") % {
+            "column": "source", "value": source})
     row = PreviewRow(line=line, fields=fields, status=status, applied_date=fields["date_applied"], errors=errors,
                      source=source)
     _check_required_and_model(row)
@@ -389,7 +412,7 @@ def _row_linkedin(line: int, cells: list[str], index: dict[str, int]) -> Preview
     applied: date | None = None
     raw_date = cell("Application Date").strip()
     if not raw_date:
-        errors.append("Application Date is missing.")
+        errors.append(_("Application Date is missing."))
     else:
         try:
             applied = _parse_linkedin_date(raw_date)
@@ -406,7 +429,7 @@ def _check_required_and_model(row: PreviewRow) -> None:
     create_job's full_clean cannot fail later for a row the preview called valid."""
     for name in ("title", "company"):
         if not row.fields.get(name) and not any(error.startswith(f"{name}:") for error in row.errors):
-            row.errors.append(f"{name}: required.")
+            row.errors.append(_("%(column)s: required.") % {"column": name})
     if row.errors:
         return
     # What Model.clean_fields does, for the fields a row gives (the others keep valid defaults): a tenth
@@ -431,7 +454,7 @@ def check_header(text: str) -> None:
     try:
         _header_line, header = next(_records(text))
     except StopIteration:
-        raise CSVFileError("The file is empty.") from None
+        raise CSVFileError(_("The file is empty.")) from None
     _sniff_format(header)
 
 
@@ -442,32 +465,32 @@ def _parse(data: bytes, *, progress: Callable[[int], None] | None = None) -> Imp
     try:
         _header_line, header = next(records)
     except StopIteration:
-        raise CSVFileError("The file is empty.") from None
+        raise CSVFileError(_("The file is empty.")) from None
     file_format, index = _sniff_format(header)
     build = _row_linkedin if file_format == FORMAT_LINKEDIN else _row_ours
     rows: list[PreviewRow] = []
     for line, cells in records:
         if len(rows) >= MAX_ROWS:
-            raise CSVFileError(
-                f"The file has more than {MAX_ROWS:,} rows. Split it into files of at most {MAX_ROWS:,} rows "
+            raise CSVFileError(_(
+                "The file has more than %(max)s rows. Split it into files of at most %(max)s rows "
                 "and import them one after another."
-            )
+            ) % {"max": number_format(MAX_ROWS, force_grouping=True)})
         row = build(line, cells, index)
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
             # Usually a value containing the delimiter that lost its quotes: the columns are shifted.
-            row.errors.insert(0, f"has {len(cells)} cells but the header has {len(header)} (a value with a comma "
-                                 "probably needs quotes).")
+            row.errors.insert(0, _("has %(cells)s cells but the header has %(columns)s (a value with a comma "
+                                   "probably needs quotes).") % {"cells": len(cells), "columns": len(header)})
         rows.append(row)
         if progress is not None and len(rows) % PROGRESS_EVERY == 0:
             progress(len(rows))
     if not rows:
-        raise CSVFileError("The file has a header but no rows to import.")
+        raise CSVFileError(_("The file has a header but no rows to import."))
     notes: list[str] = []
     if file_format == FORMAT_LINKEDIN:
-        notes.append(
+        notes.append(_(
             "Each row becomes a job with an application in status “Applied” on its application date. "
             "Contact email, phone number, resume name and question answers in the file are not stored."
-        )
+        ))
     return ImportPreview(format=file_format, rows=rows, notes=notes)
 
 
@@ -490,8 +513,8 @@ def _mark_duplicates(user, rows: Iterable[PreviewRow]) -> None:
             found = external_ids.get((row.source, ext))
         if found is not None:
             row.duplicate = True
-            row.duplicate_reason = (f"Same job as line {found[1]}" if isinstance(found, tuple)
-                                    else "Already in your jobs")
+            row.duplicate_reason = (_("Same job as line %(line)s") % {"line": found[1]} if isinstance(found, tuple)
+                                    else _("Already in your jobs"))
             continue
         if row.valid:
             marker = ("line", row.line)
@@ -599,7 +622,8 @@ def apply_import(user, data: bytes, *, lines: set[int]) -> ImportResult:
                 if row.status:
                     start_application(user=user, job=job, status=row.status, applied_date=row.applied_date)
             except ValidationError as error:
-                raise CSVFileError(f"Nothing was imported: line {row.line} was refused ({_flatten(error)}).") from error
+                raise CSVFileError(_("Nothing was imported: line %(line)s was refused (%(reason)s).") % {
+                    "line": row.line, "reason": _flatten(error)}) from error
             created += 1
     return ImportResult(created=created, skipped=len(preview.rows) - created)
 

@@ -9,6 +9,8 @@ from django.core import signing
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -73,7 +75,7 @@ def import_csv(request: AuthedRequest) -> HttpResponse:
         csv_import = background.queue_check(user=request.user, file_name=upload.name, text=text)
         return redirect("spreadsheets:import_status", pk=csv_import.pk)
     if upload.size > SIGNED_MAX_BYTES:
-        form.add_error("file", "Files over 2 MB cannot be previewed; split it into smaller files and import each.")
+        form.add_error("file", _("Files over 2 MB cannot be previewed; split it into smaller files and import each."))
         return _render_form(request, form, status=400)
     try:
         preview = csv_io.preview_import(request.user, data)
@@ -83,7 +85,7 @@ def import_csv(request: AuthedRequest) -> HttpResponse:
     # Sign the decoded text (JSON-safe); re-encoded as UTF-8 it parses to exactly the same rows.
     token = _signer().sign_object({"user": request.user.pk, "name": upload.name[:200], "csv": text}, compress=True)
     if len(token) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE - 64 * 1024:
-        form.add_error("file", "This file is too large to confirm in one go; split it into smaller files.")
+        form.add_error("file", _("This file is too large to confirm in one go; split it into smaller files."))
         return _render_form(request, form, status=400)
     limit = _max_checkboxes()
     pick_rows = limit is None or len(preview.importable_lines) <= limit
@@ -98,13 +100,13 @@ def import_confirm(request: AuthedRequest) -> HttpResponse:
         payload = _signer().unsign_object(request.POST.get("token", ""), max_age=SIGNED_MAX_AGE)
     except signing.SignatureExpired:
         return _render_form(request, CSVUploadForm(), status=400,
-                            error="That preview is more than an hour old. Upload the file again.")
+                            error=_("That preview is more than an hour old. Upload the file again."))
     except signing.BadSignature:
         return _render_form(request, CSVUploadForm(), status=400,
-                            error="The import could not be verified. Upload the file again.")
+                            error=_("The import could not be verified. Upload the file again."))
     if not isinstance(payload, dict) or payload.get("user") != request.user.pk:
         return _render_form(request, CSVUploadForm(), status=400,
-                            error="The import could not be verified. Upload the file again.")
+                            error=_("The import could not be verified. Upload the file again."))
     text = str(payload.get("csv", ""))
     if request.POST.get("select") == "all":
         # Too many rows for one checkbox each (see _max_checkboxes): every line; apply_import keeps the valid new ones.
@@ -115,9 +117,10 @@ def import_confirm(request: AuthedRequest) -> HttpResponse:
         result = csv_io.apply_import(request.user, text.encode("utf-8"), lines=lines)
     except csv_io.CSVFileError as error:
         return _render_form(request, CSVUploadForm(), status=400, error=str(error))
-    noun = "job" if result.created == 1 else "jobs"
     level = messages.SUCCESS if result.created else messages.INFO
-    messages.add_message(request, level, f"Imported {result.created} {noun} ({result.skipped} skipped)")
+    said = ngettext("Imported %(count)s job (%(skipped)s skipped)", "Imported %(count)s jobs (%(skipped)s skipped)",
+                    result.created)
+    messages.add_message(request, level, said % {"count": result.created, "skipped": result.skipped})
     return redirect("jobs:list")
 
 
@@ -146,7 +149,7 @@ def import_status(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return HttpResponseClientRefresh()  # the outcome is a whole page
     if csv_import.phase == CSVImport.Phase.FAILED:
-        return _render_form(request, CSVUploadForm(), error=csv_import.error, csv_import=csv_import)
+        return _render_form(request, CSVUploadForm(), error=background.shown_error(csv_import), csv_import=csv_import)
     return render(request, "applications/spreadsheets/checked.html", {"csv_import": csv_import,
                                                                       "summary": csv_import.summary})
 

@@ -99,7 +99,7 @@ def test_the_application_page_in_a_far_east_zone_shows_it_in_utc(alice_client, a
     in_far_east(alice_client, alice)
     response = alice_client.get(reverse("applications:detail", args=[application.pk]))
     assert response.status_code == 200
-    assert "Fri 31 Dec 9999, 23:30 UTC" in response.content.decode()
+    assert "Fri 31 Dec, 23:30 UTC" in response.content.decode()  # SHORT_DATETIME_FORMAT: no year
 
 
 def test_the_board_in_a_far_east_zone_still_renders(alice_client, alice, stored_at_the_end_of_time):
