@@ -224,7 +224,7 @@ def build_morning_brief(user, *, now: datetime) -> MorningBrief | None:
         FollowUpItem(
             title=application.job.title,
             company=application.job.company,
-            status_label=_STATUS_LABELS.get(application.status, application.status),
+            status_label=str(_STATUS_LABELS.get(application.status, application.status)),
             due=cast(date, application.follow_up_date),  # follow_ups() only returns dated ones
             days_overdue=(today - cast(date, application.follow_up_date)).days,
             url=absolute_url(reverse("applications:detail", args=[application.pk])),
@@ -237,7 +237,7 @@ def build_morning_brief(user, *, now: datetime) -> MorningBrief | None:
             title=row["application__job__title"],
             company=row["application__job__company"],
             starts_at=row["starts_at"].astimezone(tz),
-            kind_label=_KIND_LABELS.get(row["kind"], row["kind"]),
+            kind_label=str(_KIND_LABELS.get(row["kind"], row["kind"])),
             location=row["location"],
             url=absolute_url(reverse("applications:detail", args=[row["application_id"]])),
         )
@@ -346,8 +346,8 @@ def build_evening_summary(user, *, now: datetime) -> EveningSummary | None:
         change = StatusChange(
             title=row["application__job__title"],
             company=row["application__job__company"],
-            from_label=_STATUS_LABELS.get(row["from_status"], row["from_status"]),
-            to_label=_STATUS_LABELS.get(row["to_status"], row["to_status"]),
+            from_label=str(_STATUS_LABELS.get(row["from_status"], row["from_status"])),
+            to_label=str(_STATUS_LABELS.get(row["to_status"], row["to_status"])),
             at=row["created_at"].astimezone(tz),
             url=absolute_url(reverse("applications:detail", args=[row["application_id"]])),
         )

@@ -66,8 +66,9 @@ class _Collector(HTMLParser):
 def unmarked_strings(source: str, *, plain_text: bool = False) -> list[str]:
     """What in ``source`` (a template's text) a user would read in English whatever their language."""
     source = _COMMENT.sub(" ", source)
-    found = [f'literal "{m.group("a") or m.group("b") or m.group("c")}"' for m in _SHOWN_LITERAL.finditer(source)
-             if _is_text(m.group("a") or m.group("b") or m.group("c") or "")]
+    literals = [m.group("a") or m.group("b") or m.group("c") or ""
+                for tag in _TAG.findall(source) for m in _SHOWN_LITERAL.finditer(tag)]
+    found = [f'literal "{literal}"' for literal in literals if _is_text(literal)]
     found += ["|pluralize" for _ in _PLURALIZE.finditer(source)]
     source = _TAG.sub(" ", _BLOCK_TRANSLATE.sub(" ", source))
     if plain_text:
