@@ -419,6 +419,12 @@ class Resume(models.Model):
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
     @property
+    def years_evidence_text(self) -> str:
+        from jobs.resumes.reading import evidence_text  # the reading rules live beside the résumé app
+
+        return evidence_text(self.years_evidence, self.years)
+
+    @property
     def level_label(self) -> str:
         return str(dict(ExperienceLevel.choices).get(self.level, self.level))
 

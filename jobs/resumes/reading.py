@@ -218,7 +218,26 @@ class Experience:
 
     years: int | None = None
     level: str = ""
-    evidence: str = ""
+    # The quoted sentence, or how the years were counted (STATED, WORK_HISTORY): stored as is and worded in
+    # the reader's language when shown (evidence_text), so a later change of language changes it too.
+    source: str = ""
+
+    @property
+    def evidence(self) -> str:
+        return evidence_text(self.source, self.years)
+
+
+STATED, WORK_HISTORY = "=stated", "=work-history"
+
+
+def evidence_text(source: str, years: int | None) -> str:
+    """What the years were read from, in the active language ("the dates of your work history: about 6 years")."""
+    if source == STATED and years is not None:
+        return ngettext("%(count)d year stated", "%(count)d years stated", years) % {"count": years}
+    if source == WORK_HISTORY and years is not None:
+        return ngettext("the dates of your work history: about %(count)d year",
+                        "the dates of your work history: about %(count)d years", years) % {"count": years}
+    return source  # a quoted sentence of the résumé, or what an older version stored
 
 
 _MONTHS = {name: number for number, names in enumerate(
@@ -260,14 +279,12 @@ def estimate_experience(text: str, *, today: date) -> Experience:
     if years is not None:
         found = _stated_sentence(text)
         return Experience(years, _level_of(years), gettext("“%(sentence)s”") % {"sentence": found} if found
-                          else ngettext("%(count)d year stated", "%(count)d years stated", years) % {"count": years})
+                          else STATED)
     months = _work_months(_work_history(text), today)
     if months < 6:
         return Experience()
     years = round(months / 12)
-    return Experience(years, _level_of(years), ngettext("the dates of your work history: about %(count)d year",
-                                                        "the dates of your work history: about %(count)d years",
-                                                        years) % {"count": years})
+    return Experience(years, _level_of(years), WORK_HISTORY)
 
 
 _SENTENCE = re.compile(r"[^.\n;•]*\b\d{1,2}\s*\+?\s*(?:years?|yrs?|jahre?n?|ans)\b[^.\n;•]*", re.IGNORECASE)

@@ -88,7 +88,7 @@ def _read(resume_id: int, resume: Resume, today: Any) -> str:
         status = _finish(resume_id, Status.PARSED, fields={
             "text": text, "skills": [name for name in found if not is_soft_skill(name)],
             "other_skills": [name for name in found if is_soft_skill(name)], "years": experience.years,
-            "years_evidence": experience.evidence[:200], "level": experience.level, "parsed_at": timezone.now()})
+            "years_evidence": experience.source[:200], "level": experience.level, "parsed_at": timezone.now()})
         if status == Status.PARSED:  # the new résumé replaces the old one
             Resume.objects.for_user(resume.user).filter(status=Status.PARSED).exclude(pk=resume_id).delete()
     return status
