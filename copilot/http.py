@@ -49,6 +49,7 @@ import logging
 import re
 import socket
 import ssl
+import sys
 import threading
 import time
 import zlib
@@ -79,6 +80,23 @@ _ERROR_BODY_LIMIT = 64 * 1024
 _MAX_RETRY_AFTER = 30.0
 
 _sleep = time.sleep  # test seam: monkeypatch to make backoff instant
+
+
+def _(message: str) -> str:
+    """The message in the active language (a fetch for a German user's board explains itself in German).
+
+    This module never imports Django itself (scripts use it without): it translates only inside a Django
+    process whose settings are loaded, and leaves the message as written everywhere else."""
+    django = sys.modules.get("django.conf")
+    if django is None or not django.settings.configured:
+        return message
+    from django.utils.translation import gettext
+
+    return gettext(message)
+
+
+def _too_large(host: str, cap: int) -> ResponseTooLarge:
+    return ResponseTooLarge(_("response from %(host)s is larger than %(cap)d bytes") % {"host": host, "cap": cap})
 
 
 # --------------------------------------------------------------------------- errors
@@ -146,7 +164,7 @@ class Response:
                 return _json.loads(self.body)  # bytes: json detects utf-8/16/32 and BOMs
             return _json.loads(self.text())
         except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
-            raise FetchError(f"malformed JSON from {_host_of(self.url)}") from exc
+            raise FetchError(_("malformed JSON from %(host)s") % {"host": _host_of(self.url)}) from exc
 
 
 # --------------------------------------------------------------------------- address policy
@@ -216,7 +234,7 @@ def _literal_ip(host: str) -> str | None:
 
 def _not_public(host: str) -> BlockedURL:
     # Never the resolved address: it would let a user map internal DNS names.
-    return BlockedURL(f"refused: the address is not public ({host})")
+    return BlockedURL(_("refused: the address is not public (%(host)s)") % {"host": host})
 
 
 def _checked_addresses(url: httpx.URL) -> list[str]:
@@ -225,7 +243,7 @@ def _checked_addresses(url: httpx.URL) -> list[str]:
     try:
         literal = _literal_ip(host)
     except ValueError:
-        raise BlockedURL(f"refused: malformed IP address ({host})") from None
+        raise BlockedURL(_("refused: malformed IP address (%(host)s)") % {"host": host}) from None
     if literal is not None:
         addresses = [literal]
     elif host == "localhost" or host.endswith(".localhost"):
@@ -235,12 +253,12 @@ def _checked_addresses(url: httpx.URL) -> list[str]:
             addresses = list(resolve(host, url.port or _default_port(url)))
         except socket.gaierror as exc:
             if exc.errno == socket.EAI_AGAIN:
-                raise _Transient(f"temporary DNS failure for {host}") from exc
-            raise FetchError(f"could not resolve host {host}") from exc
+                raise _Transient(_("temporary DNS failure for %(host)s") % {"host": host}) from exc
+            raise FetchError(_("could not resolve host %(host)s") % {"host": host}) from exc
         except OSError as exc:
-            raise _Transient(f"DNS lookup failed for {host}") from exc
+            raise _Transient(_("DNS lookup failed for %(host)s") % {"host": host}) from exc
         if not addresses:
-            raise FetchError(f"could not resolve host {host}")
+            raise FetchError(_("could not resolve host %(host)s") % {"host": host})
     if not all(is_allowed_address(address) for address in addresses):
         raise _not_public(host)
     return addresses
@@ -259,13 +277,14 @@ def _parse(url: str, *, public_only: bool, base: httpx.URL | None = None) -> htt
         parsed = base.join(url) if base is not None else httpx.URL(url)
     except (httpx.InvalidURL, ValueError) as exc:
         # public_only cannot prove unparseable hosts public (e.g. full-width digits, 999.1.1.1).
-        raise (BlockedURL if public_only else FetchError)(f"invalid URL: {exc}") from None
+        raise (BlockedURL if public_only else FetchError)(_("invalid URL: %(reason)s") % {"reason": exc}) from None
     if parsed.scheme not in ("http", "https"):
-        raise BlockedURL(f"URL scheme {parsed.scheme or '(none)'!r} is not allowed (only http and https)")
+        raise BlockedURL(_("URL scheme %(scheme)s is not allowed (only http and https)")
+                         % {"scheme": repr(parsed.scheme) if parsed.scheme else _("(none)")})
     if parsed.userinfo:
-        raise BlockedURL("URLs with embedded credentials are not allowed")
+        raise BlockedURL(_("URLs with embedded credentials are not allowed"))
     if not parsed.raw_host:
-        raise FetchError(f"URL has no host: {_redact(str(parsed))!r}")
+        raise FetchError(_("URL has no host: %(url)r") % {"url": _redact(str(parsed))})
     return parsed.copy_with(fragment=None)
 
 
@@ -343,7 +362,8 @@ class _Limits:
         return left
 
     def overall(self, host: str) -> FetchError:
-        return FetchError(f"timed out fetching {host}: gave up after {self.total:g}s overall")
+        return FetchError(_("timed out fetching %(host)s: gave up after %(seconds)ss overall")
+                          % {"host": host, "seconds": f"{self.total:g}"})
 
 
 def _root_cause(exc: BaseException) -> BaseException:
@@ -363,18 +383,20 @@ def _failure(exc: Exception, host: str, limits: _Limits) -> FetchError:
     if time.monotonic() >= limits.deadline - 0.01:  # cut by the overall deadline, not a slow read
         return limits.overall(host)
     if isinstance(exc, httpx.TimeoutException):
-        return _Transient(f"timed out fetching {host} (timeout {limits.timeout:g}s)")
+        return _Transient(_("timed out fetching %(host)s (timeout %(seconds)ss)")
+                          % {"host": host, "seconds": f"{limits.timeout:g}"})
     cause = _root_cause(exc)
     if isinstance(cause, ssl.SSLCertVerificationError):
         detail = getattr(cause, "verify_message", None) or cause
-        return FetchError(f"TLS certificate of {host} is not valid: {detail}")
+        return FetchError(_("TLS certificate of %(host)s is not valid: %(detail)s") % {"host": host, "detail": detail})
     if isinstance(cause, socket.gaierror):
         if cause.errno == socket.EAI_AGAIN:
-            return _Transient(f"temporary DNS failure for {host}")
-        return FetchError(f"could not resolve host {host}")
+            return _Transient(_("temporary DNS failure for %(host)s") % {"host": host})
+        return FetchError(_("could not resolve host %(host)s") % {"host": host})
     if isinstance(exc, (httpx.LocalProtocolError, httpx.UnsupportedProtocol, ValueError)):
-        return FetchError(f"invalid request for {host}: {exc}")
-    return _Transient(f"connection to {host} failed: {type(cause).__name__}: {cause}".rstrip(": "))
+        return FetchError(_("invalid request for %(host)s: %(reason)s") % {"host": host, "reason": exc})
+    return _Transient((_("connection to %(host)s failed: %(reason)s")
+                       % {"host": host, "reason": f"{type(cause).__name__}: {cause}"}).rstrip(": "))
 
 
 def _send(
@@ -421,10 +443,12 @@ def _read_body(response: httpx.Response, host: str, limits: _Limits, *, truncate
     cap = min(limits.max_bytes, _ERROR_BODY_LIMIT) if truncate else limits.max_bytes
     length = response.headers.get("content-length", "").strip()
     if not truncate and length.isdigit() and int(length) > cap:
-        raise ResponseTooLarge(f"response from {host} is {int(length)} bytes, larger than the {cap} byte limit")
+        raise ResponseTooLarge(_("response from %(host)s is %(size)d bytes, larger than the %(cap)d byte limit")
+                               % {"host": host, "size": int(length), "cap": cap})
     encoding = response.headers.get("content-encoding", "").strip().lower()
     if encoding not in ("", "identity", "gzip", "x-gzip", "deflate"):
-        raise FetchError(f"unsupported content-encoding {encoding!r} from {host}")
+        raise FetchError(_("unsupported content-encoding %(encoding)r from %(host)s")
+                         % {"encoding": encoding, "host": host})
     inflater = None
     body = bytearray()
     raw = 0
@@ -432,7 +456,7 @@ def _read_body(response: httpx.Response, host: str, limits: _Limits, *, truncate
         for chunk in response.iter_raw():
             raw += len(chunk)
             if raw > cap:  # the compressed stream alone is too large
-                raise ResponseTooLarge(f"response from {host} is larger than {cap} bytes")
+                raise _too_large(host, cap)
             if encoding not in ("", "identity") and inflater is None:
                 # wbits 47 reads a gzip or zlib header; "deflate" is often sent raw, without one.
                 zlib_header = len(chunk) > 1 and chunk[0] & 0x0F == 8 and (chunk[0] << 8 | chunk[1]) % 31 == 0
@@ -441,18 +465,19 @@ def _read_body(response: httpx.Response, host: str, limits: _Limits, *, truncate
                 body += inflater.decompress(chunk, cap - len(body) + 1) if inflater else chunk
                 chunk = inflater.unconsumed_tail if inflater else b""
                 if len(body) > cap:
-                    raise ResponseTooLarge(f"response from {host} is larger than {cap} bytes")
+                    raise _too_large(host, cap)
             limits.left(host)  # the watchdog's backup, should a new httpcore rename its trace event
         body += inflater.flush() if inflater else b""
         if len(body) > cap:
-            raise ResponseTooLarge(f"response from {host} is larger than {cap} bytes")
+            raise _too_large(host, cap)
         return bytes(body)
     except ResponseTooLarge:
         if truncate:
             return bytes(body[:cap])
         raise
     except zlib.error as exc:
-        raise FetchError(f"corrupt compressed response from {host}: {exc}") from exc
+        raise FetchError(_("corrupt compressed response from %(host)s: %(reason)s")
+                         % {"host": host, "reason": exc}) from exc
     except httpx.HTTPError as exc:
         raise _failure(exc, host, limits) from exc
 
@@ -474,7 +499,8 @@ def _fetch_once(
             if response.status_code in REDIRECT_STATUSES and location:
                 redirects += 1
                 if redirects > max_redirects:
-                    raise FetchError(f"too many redirects (more than {max_redirects}) fetching {_redact(str(url))}")
+                    raise FetchError(_("too many redirects (more than %(count)d) fetching %(url)s")
+                                     % {"count": max_redirects, "url": _redact(str(url))})
                 url = _parse(location.strip(), public_only=public_only, base=url)
                 continue
             ok = 200 <= response.status_code < 300
@@ -486,7 +512,9 @@ def _fetch_once(
         if not ok:
             reason = httpx.codes.get_reason_phrase(response.status_code)
             raise HTTPStatusError(
-                f"HTTP {response.status_code} {reason} from {host} ({_redact(str(url))})".replace("  ", " "),
+                (_("HTTP %(status)d %(reason)s from %(host)s (%(url)s)")
+                 % {"status": response.status_code, "reason": reason, "host": host, "url": _redact(str(url))}
+                 ).replace("  ", " "),
                 status=response.status_code,
                 url=str(url),
                 response=result,

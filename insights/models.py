@@ -6,11 +6,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DigestKind(models.TextChoices):
-    MORNING = "morning", "Morning brief"
-    EVENING = "evening", "Evening summary"
+    MORNING = "morning", _("Morning brief")
+    EVENING = "evening", _("Evening summary")
 
 
 class DigestStatus(models.TextChoices):
