@@ -44,6 +44,8 @@ import json
 from html.parser import HTMLParser
 from urllib.parse import quote
 
+from django.utils.translation import gettext as _
+
 from jobs.importing.jsonld import PostingDraft, parse_job_posting, read_draft_skills
 from jobs.sanitize import ALLOWED_TAGS, clean_html, html_to_text
 
@@ -174,9 +176,9 @@ def read_clipped_page(*, url: str, title: str, html: str) -> PostingDraft:
     draft.title = heading or draft.title or " ".join(title.split())[:300]
     # The review page says the description is the page's main text; the notes say what else to check.
     draft.notes = [
-        *(["The title is the page's main heading."] if heading else []),
-        *(note for note in draft.notes if note.startswith("The company was guessed")),
-        "Check the place, the salary and the job type: pages without structured data rarely say them plainly.",
+        *([_("The title is the page's main heading.")] if heading else []),
+        *([draft.company_note] if draft.company_note else []),
+        _("Check the place, the salary and the job type: pages without structured data rarely say them plainly."),
     ]
     read_draft_skills(draft)
     return draft
