@@ -549,7 +549,7 @@ def parse_job_posting(html: str, *, url: str) -> PostingDraft:
         _find_postings(data, postings)
     if broken:
         draft.notes.append(ngettext("%(count)d structured-data block on the page could not be read.",
-                                    "%(count)d structured-data block(s) on the page could not be read.",
+                                    "%(count)d structured-data blocks on the page could not be read.",
                                     broken) % {"count": broken})
 
     if postings:
