@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.formats import number_format
 from django.utils.functional import lazy
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from copilot.dates import DATE_INPUT
@@ -17,6 +17,10 @@ def salary_out_of_range() -> str:
     return gettext("That amount is out of range: salaries up to %(max)s can be stored.") % {
         "max": number_format(MAX_AMOUNT, force_grouping=True)}
 
+
+# Django's blank choice of a select (remote option, job type): its German catalogue does not have it yet,
+# so ours does (the project's catalogues are read first).
+gettext_noop("- Select an option -")
 
 #: The message in the active language when shown (the CSV import reads it too).
 SALARY_OUT_OF_RANGE = lazy(salary_out_of_range, str)()
