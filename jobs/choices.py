@@ -7,41 +7,42 @@ so the plugins (which ``jobs.models`` itself imports for the list of boards) can
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RemoteOption(models.TextChoices):
-    ONSITE = "onsite", "On-site"
-    HYBRID = "hybrid", "Hybrid"
-    REMOTE = "remote", "Remote"
+    ONSITE = "onsite", _("On-site")
+    HYBRID = "hybrid", _("Hybrid")
+    REMOTE = "remote", _("Remote")
 
 
 class JobType(models.TextChoices):
-    FULL_TIME = "full_time", "Full-time"
-    PART_TIME = "part_time", "Part-time"
-    CONTRACT = "contract", "Contract"
-    INTERNSHIP = "internship", "Internship"
-    TEMPORARY = "temporary", "Temporary"
+    FULL_TIME = "full_time", _("Full-time")
+    PART_TIME = "part_time", _("Part-time")
+    CONTRACT = "contract", _("Contract")
+    INTERNSHIP = "internship", _("Internship")
+    TEMPORARY = "temporary", _("Temporary")
 
 
 class SalaryPeriod(models.TextChoices):
-    YEAR = "year", "per year"
-    MONTH = "month", "per month"
-    WEEK = "week", "per week"
-    DAY = "day", "per day"
-    HOUR = "hour", "per hour"
+    YEAR = "year", _("per year")
+    MONTH = "month", _("per month")
+    WEEK = "week", _("per week")
+    DAY = "day", _("per day")
+    HOUR = "hour", _("per hour")
 
 
 class JobOrigin(models.TextChoices):
     """How a job the user added came in; jobs pulled from a board carry the board's kind instead."""
 
-    MANUAL = "manual", "Added by hand"
-    URL = "url", "From a URL"
-    CSV = "csv", "CSV import"
-    CLIPPER = "clipper", "Clipped in your browser"
+    MANUAL = "manual", _("Added by hand")
+    URL = "url", _("From a URL")
+    CSV = "csv", _("CSV import")
+    CLIPPER = "clipper", _("Clipped in your browser")
 
 
 class ClosedBy(models.TextChoices):
     """Who said a job is closed: its followed board stopped listing it, or the user."""
 
-    BOARD = "board", "No longer listed by its board"
-    USER = "user", "Marked closed by you"
+    BOARD = "board", _("No longer listed by its board")
+    USER = "user", _("Marked closed by you")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from jobs.dedup import Deduplicator, canonical_url, company_keys
 from jobs.models import Job
 
@@ -27,7 +29,8 @@ def find_duplicate(user, *, url: str = "", company: str = "", title: str = "", l
     if canon:
         same_link = jobs.filter(canonical_url=canon).order_by("-created_at", "-pk").first()
         if same_link is not None:
-            return Duplicate(same_link, "with the same link")
+            # Translators: completes "You already have this job …: <the job>".
+            return Duplicate(same_link, _("with the same link"))
     # The rules only ever match jobs filed under one of the company's keys: read just those (a user following
     # boards has thousands of jobs, and reading each one's title and place costs far more than its company).
     keys = company_keys(company).lookup
@@ -39,4 +42,5 @@ def find_duplicate(user, *, url: str = "", company: str = "", title: str = "", l
     found = Deduplicator(rows).match(url, company, title, location, remote_option)
     if found is None:
         return None
-    return Duplicate(jobs.get(pk=found), "the same role at the same company and place")
+    # Translators: completes "You already have this job …: <the job>".
+    return Duplicate(jobs.get(pk=found), _("the same role at the same company and place"))

@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 from django_q.tasks import async_task
 
 from copilot.http import FetchError
@@ -27,6 +28,12 @@ logger = logging.getLogger("copilot.fetches")
 Status = BackgroundFetch.Status
 Kind = BackgroundFetch.Kind
 _ERROR_MAX = 2000
+
+
+# Stored in English for every user at once; the page shows them translated (``gettext(fetch.error)``).
+CRASHED = gettext_noop("Something went wrong while reading it. Please try again.")
+WORKER_STOPPED = gettext_noop("The background worker stopped while reading it. Please try again.")
+NO_WORKER = gettext_noop("No background worker picked this up. Please try again later.")
 
 
 def queue_fetch(*, user: Any, kind: str, request: dict[str, Any]) -> BackgroundFetch:
@@ -47,13 +54,15 @@ def run_fetch(fetch_id: int) -> str:
     if not taken:
         return "gone"
     fetch = BackgroundFetch.objects.select_related("user").get(pk=fetch_id)
-    try:
-        result = _RUNNERS[fetch.kind](fetch)
-    except FetchError as error:  # the readable reason: timeouts, refusals, HTTP errors (never an address)
-        return _finish(fetch, Status.FAILED, error=str(error))
-    except Exception:  # a bug: the page still gets an answer
-        logger.exception("background fetch crashed", extra={"fetch_id": fetch.pk, "kind": fetch.kind})
-        return _finish(fetch, Status.FAILED, error="Something went wrong while reading it. Please try again.")
+    # What is stored for the page to show (notes, reasons) is written in the language of the page that asked.
+    with translation.override(fetch.request.get("language") or None):
+        try:
+            result = _RUNNERS[fetch.kind](fetch)
+        except FetchError as error:  # the readable reason: timeouts, refusals, HTTP errors (never an address)
+            return _finish(fetch, Status.FAILED, error=str(error))
+        except Exception:  # a bug: the page still gets an answer
+            logger.exception("background fetch crashed", extra={"fetch_id": fetch.pk, "kind": fetch.kind})
+            return _finish(fetch, Status.FAILED, error=CRASHED)
     return _finish(fetch, Status.SUCCEEDED, result=result)
 
 
@@ -69,11 +78,11 @@ def recover_fetches(now: datetime | None = None) -> int:
     now = now or timezone.now()
     ended = BackgroundFetch.objects.filter(status=Status.RUNNING, lease_expires_at__lt=now).update(
         status=Status.FAILED, finished_at=now, lease_expires_at=None,
-        error="The background worker stopped while reading it. Please try again.")
+        error=WORKER_STOPPED)
     ended += BackgroundFetch.objects.filter(status=Status.QUEUED,
                                             created_at__lt=now - BackgroundFetch.QUEUE_WAIT).update(
         status=Status.FAILED, finished_at=now,
-        error="No background worker picked this up. Please try again later.")
+        error=NO_WORKER)
     BackgroundFetch.objects.filter(created_at__lt=now - BackgroundFetch.KEEP).delete()
     return ended
 

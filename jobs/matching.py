@@ -94,6 +94,8 @@ from typing import Any
 
 from django.db.models import Case, IntegerField, QuerySet, TextField, Value, When
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from copilot.accounts.services import get_profile
 from jobs.locations import (
@@ -132,7 +134,8 @@ __all__ = [
 ]
 
 WEIGHTS: dict[str, int] = {"skills": 50, "location": 30, "experience": 20}
-LABELS: dict[str, str] = {"skills": "Tech stack", "location": "Location", "experience": "Experience"}
+LABELS = {"skills": gettext_lazy("Tech stack"), "location": gettext_lazy("Location"),
+          "experience": gettext_lazy("Experience")}
 NEUTRAL = 0.5
 ADJACENT_LEVEL = 0.5
 PARTIAL_LOCATION = 0.5
@@ -148,8 +151,11 @@ UNKNOWN_LEVEL = 0.75
 MATCH_FIELDS = ("id", "title", "location", "remote_option", "tech_stack", "preferred_stack", "text_level")
 
 LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}
-LEVEL_ROLE = {"junior": "Junior role", "mid": "Mid-level role", "senior": "Senior role", MANAGER: "Management role"}
-LEVEL_PERSON = {"junior": "junior", "mid": "mid-level", "senior": "senior", MANAGER: "a manager"}
+LEVEL_ROLE = {"junior": gettext_lazy("Junior role"), "mid": gettext_lazy("Mid-level role"),
+              "senior": gettext_lazy("Senior role"), MANAGER: gettext_lazy("Management role")}
+# Translators: completes "you are …" in a match reason.
+LEVEL_PERSON = {"junior": gettext_lazy("junior"), "mid": gettext_lazy("mid-level"), "senior": gettext_lazy("senior"),
+                MANAGER: gettext_lazy("a manager")}
 
 
 # --------------------------------------------------------------------------------------------
@@ -281,18 +287,38 @@ def stack_score(required: int, preferred: int, matched_required: int, matched_pr
 def _list_names(names: list[str], limit: int = 6) -> str:
     if len(names) <= limit:
         return ", ".join(names)
-    return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+    rest = len(names) - limit
+    return ngettext("%(names)s and %(count)d more", "%(names)s and %(count)d more", rest) % {
+        "names": ", ".join(names[:limit]), "count": rest}
 
 
-def _of(matched: int, total: int) -> str:
-    """"3 of 4", "all 4", "both", "none of the 4", "1 of 1"."""
+def _matches(matched: int, total: int) -> str:
+    """"Matches 3 of 4 skills", "… all 4 skills", "… both skills", "… none of the 4 skills", "… 1 of 1 skill"."""
+    values = {"matched": matched, "total": total}
     if total == 2 and matched == 2:
-        return "both"
+        return _("Matches both skills")
     if total > 1 and matched == total:
-        return f"all {total}"
+        return ngettext("Matches all %(total)d skill", "Matches all %(total)d skills", total) % values
     if total > 1 and matched == 0:
-        return f"none of the {total}"
-    return f"{matched} of {total}"
+        return ngettext("Matches none of the %(total)d skill", "Matches none of the %(total)d skills", total) % values
+    return ngettext("Matches %(matched)d of %(total)d skill", "Matches %(matched)d of %(total)d skills", total) % values
+
+
+def _matches_preferred(matched: int, total: int) -> str:
+    """As :func:`_matches`, for a job whose skills are all nice-to-have."""
+    values = {"matched": matched, "total": total}
+    if total == 2 and matched == 2:
+        text = _("Matches both nice-to-have skills")
+    elif total > 1 and matched == total:
+        text = ngettext("Matches all %(total)d nice-to-have skill", "Matches all %(total)d nice-to-have skills",
+                        total) % values
+    elif total > 1 and matched == 0:
+        text = ngettext("Matches none of the %(total)d nice-to-have skill",
+                        "Matches none of the %(total)d nice-to-have skills", total) % values
+    else:
+        text = ngettext("Matches %(matched)d of %(total)d nice-to-have skill",
+                        "Matches %(matched)d of %(total)d nice-to-have skills", total) % values
+    return _("%(matches)s (the job marks none as required)") % {"matches": text}
 
 
 def _skills_component(
@@ -309,34 +335,38 @@ def _skills_component(
     names = (matched, missing, matched_p, missing_p)
     score = stack_score(len(required), len(preferred), len(matched), len(matched_p), bool(keys))
     if not (required or preferred):
-        return score, "This job lists no tech stack, so skills count as neutral (half credit)", names
+        return score, _("This job lists no tech stack, so skills count as neutral (half credit)"), names
     if not keys:
-        reason = "Your profile lists no skills, so the tech stack earns no points yet: add your skills in settings"
+        reason = _("Your profile lists no skills, so the tech stack earns no points yet: add your skills in settings")
         return score, reason, names
     if not preferred:
-        plural = "skill" if len(required) == 1 else "skills"
-        reason = f"Matches {_of(len(matched), len(required))} {plural}"
+        reason = _matches(len(matched), len(required))
     elif not required:
-        plural = "skill" if len(preferred) == 1 else "skills"
-        reason = f"Matches {_of(len(matched_p), len(preferred))} nice-to-have {plural} (the job marks none as required)"
+        reason = _matches_preferred(len(matched_p), len(preferred))
     else:
-        plural = "skill" if len(preferred) == 1 else "skills"
-        reason = (
-            f"Matches {len(matched)} of {len(required)} required and {len(matched_p)} of {len(preferred)} "
-            f"nice-to-have {plural} (nice-to-haves count half)"
-        )
+        reason = ngettext(
+            "Matches %(matched)d of %(required)d required and %(matched_p)d of %(preferred)d "
+            "nice-to-have skill (nice-to-haves count half)",
+            "Matches %(matched)d of %(required)d required and %(matched_p)d of %(preferred)d "
+            "nice-to-have skills (nice-to-haves count half)",
+            len(preferred),
+        ) % {"matched": len(matched), "required": len(required), "matched_p": len(matched_p),
+             "preferred": len(preferred)}
     if matched or matched_p:
-        reason += f": {_list_names(matched + matched_p)}"
+        reason += ": " + _list_names(matched + matched_p)
     if missing:
-        reason += f"; missing: {_list_names(missing)}"
+        reason += _("; missing: %(names)s") % {"names": _list_names(missing)}
     if missing_p:
-        reason += f"; {'also ' if missing else ''}nice to have: {_list_names(missing_p)}"
+        if missing:
+            reason += _("; also nice to have: %(names)s") % {"names": _list_names(missing_p)}
+        else:
+            reason += _("; nice to have: %(names)s") % {"names": _list_names(missing_p)}
     weight = len(required) + PREFERRED_WEIGHT * len(preferred)
     if weight < FULL_EVIDENCE:
-        reason += (
-            f" — little to go on, so the match counts {round(100 * weight / FULL_EVIDENCE)} % and the rest is neutral "
-            f"(a stack counts in full from {FULL_EVIDENCE:.0f} skills)"
-        )
+        reason += _(
+            " — little to go on, so the match counts %(percent)d %% and the rest is neutral "
+            "(a stack counts in full from %(full)d skills)"
+        ) % {"percent": round(100 * weight / FULL_EVIDENCE), "full": round(FULL_EVIDENCE)}
     return score, reason, names
 
 
@@ -357,27 +387,34 @@ def _location_component(location: str, remote_option: str, mp: MatchProfile) -> 
         found = location_match(mp.place_preference, job, remote_ok=mp.open_to_remote)
         if not mp.open_to_remote and found.score > 0:
             # "Berlin, Germany; Remote": the job also names one of their places, so they could work there.
-            return min(found.score, PARTIAL_LOCATION), f"{found.reason}; you prefer on-site work: partial credit"
+            return min(found.score, PARTIAL_LOCATION), _("%(reason)s; you prefer on-site work: partial credit") % {
+                "reason": found.reason}
         return found.score, found.reason
     found = location_match(mp.place_preference, job, remote_ok=mp.open_to_remote)
     where = _where(job)
-    kind = {HYBRID: "Hybrid role", ONSITE: "On-site role"}.get(job.mode, "")
+    kind = {HYBRID: _("Hybrid role"), ONSITE: _("On-site role")}.get(job.mode, "")
     if mp.remote_preference == "remote":
         # Remote only: nothing for on-site work; a hybrid role in one of their places earns part.
         if job.mode == HYBRID and found.score > 0 and mp.place_preference.places:
-            return min(found.score, PARTIAL_LOCATION), f"Hybrid role in {where}; you want remote only: partial credit"
+            return min(found.score, PARTIAL_LOCATION), _(
+                "Hybrid role in %(where)s; you want remote only: partial credit") % {"where": where}
         if kind:
-            return 0.0, f"{kind}{' in ' + where if where else ''}; you want remote only"
+            if where:
+                # Translators: "Hybrid role in Berlin, Germany; you want remote only" (or "On-site role").
+                return 0.0, _("%(kind)s in %(where)s; you want remote only") % {"kind": kind, "where": where}
+            return 0.0, _("%(kind)s; you want remote only") % {"kind": kind}
         if not job.places:
             return (
                 NEUTRAL,
-                "This job gives neither a location nor a remote option, so location counts as neutral (half credit)",
+                _("This job gives neither a location nor a remote option, so location counts as neutral (half credit)"),
             )
-        return 0.0, f"Job in {where}, not stated as remote; you want remote only"
+        return 0.0, _("Job in %(where)s, not stated as remote; you want remote only") % {"where": where}
     if job.mode == ONSITE and mp.remote_preference == "hybrid" and found.score > 0 and mp.place_preference.places:
-        return min(found.score, PARTIAL_LOCATION), f"On-site role in {where}; you prefer hybrid: partial credit"
+        return min(found.score, PARTIAL_LOCATION), _(
+            "On-site role in %(where)s; you prefer hybrid: partial credit") % {"where": where}
     if kind and job.places:
-        return found.score, f"{found.reason} ({kind.lower()})"
+        kind = _("hybrid role") if job.mode == HYBRID else _("on-site role")
+        return found.score, _("%(reason)s (%(kind)s)") % {"reason": found.reason, "kind": kind}
     return found.score, found.reason
 
 
@@ -399,26 +436,32 @@ def experience_score(level: str, profile_level: str) -> float:
 def _experience_component(level: str, source: str, profile_level: str) -> tuple[float, str]:
     score = experience_score(level, profile_level)
     if not level:
-        stated = "This job states no seniority (no level in its title, no years of experience asked)"
         if not profile_level:
-            return score, f"{stated}, and your profile has no experience level, so half credit"
-        return score, f"{stated}, so three quarters of the credit"
-    role = LEVEL_ROLE[level] + (" (from the job text)" if source == "text" else "")
+            return score, _("This job states no seniority (no level in its title, no years of experience asked), "
+                            "and your profile has no experience level, so half credit")
+        return score, _("This job states no seniority (no level in its title, no years of experience asked), "
+                        "so three quarters of the credit")
+    role = str(LEVEL_ROLE[level])
+    if source == "text":
+        role = _("%(role)s (from the job text)") % {"role": role}
     if not profile_level:
-        return score, f"{role}; your profile has no experience level, so half credit"
-    person = LEVEL_PERSON[profile_level]
+        return score, _("%(role)s; your profile has no experience level, so half credit") % {"role": role}
+    values = {"role": role, "person": LEVEL_PERSON[profile_level]}
     if score == 1.0:
-        return score, f"{role} matches your level"
+        return score, _("%(role)s matches your level") % values
     if level == MANAGER:
-        track = "management is its own track, one step past senior"
-        verdict = "partial credit" if score else "no credit"
-        return score, f"{role}; you are {person}: {verdict} ({track})"
+        if score:
+            return score, _("%(role)s; you are %(person)s: partial credit (management is its own track, one step "
+                            "past senior)") % values
+        return score, _("%(role)s; you are %(person)s: no credit (management is its own track, one step "
+                        "past senior)") % values
     if profile_level == MANAGER:
-        verdict = "partial credit" if score else "no credit"
-        return score, f"{role}, an individual-contributor role; you are {person}: {verdict}"
+        if score:
+            return score, _("%(role)s, an individual-contributor role; you are %(person)s: partial credit") % values
+        return score, _("%(role)s, an individual-contributor role; you are %(person)s: no credit") % values
     if score:
-        return score, f"{role}; you are {person}: partial credit"
-    return score, f"{role}; you are {person}: no credit"
+        return score, _("%(role)s; you are %(person)s: partial credit") % values
+    return score, _("%(role)s; you are %(person)s: no credit") % values
 
 
 # --------------------------------------------------------------------------------------------
@@ -449,7 +492,7 @@ def _result(
         ("experience", experience[0], experience[1]),
     )
     components = tuple(
-        Component(name, LABELS[name], WEIGHTS[name], score, round(WEIGHTS[name] * score, 1), reason)
+        Component(name, str(LABELS[name]), WEIGHTS[name], score, round(WEIGHTS[name] * score, 1), reason)
         for name, score, reason in parts
     )
     matched, missing, matched_p, missing_p = skills[2]

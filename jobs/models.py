@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from copilot.accounts.models import ExperienceLevel
 from copilot.dates import validate_sensible_date
@@ -32,10 +34,10 @@ class Job(models.Model):
     company = models.CharField(max_length=200, db_index=True)
     title = models.CharField(max_length=200, db_index=True)
     location = models.CharField(max_length=200, blank=True)
-    description_html = models.TextField("description", blank=True, help_text="Sanitised HTML.")
+    description_html = models.TextField(_("description"), blank=True, help_text="Sanitised HTML.")
     description_text = models.TextField(blank=True, editable=False)
     requirements = models.TextField(blank=True)
-    salary_text = models.CharField("salary", max_length=200, blank=True)
+    salary_text = models.CharField(_("salary"), max_length=200, blank=True)
     salary_min = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     salary_max = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     salary_currency = models.CharField(max_length=3, blank=True)
@@ -45,9 +47,9 @@ class Job(models.Model):
     # What the posting asks of the candidate, as canonical skill names: the tech skills it requires, the
     # ones it only prefers ("nice to have", "bonus"), and soft skills and spoken languages, kept apart
     # from the tech stack so they never weigh in the stack score or the skill gap's technical lists.
-    tech_stack = models.JSONField("tech stack (required)", default=list, blank=True)
-    preferred_stack = models.JSONField("nice to have", default=list, blank=True)
-    soft_skills = models.JSONField("soft skills and languages", default=list, blank=True)
+    tech_stack = models.JSONField(_("tech stack (required)"), default=list, blank=True)
+    preferred_stack = models.JSONField(_("nice to have"), default=list, blank=True)
+    soft_skills = models.JSONField(_("soft skills and languages"), default=list, blank=True)
     # Seniority stated in the description/requirements ("" if none), derived on write for fast scoring.
     text_level = models.CharField(max_length=6, blank=True, editable=False)
     url = models.URLField(max_length=2000, blank=True, validators=[validate_web_url])
@@ -147,7 +149,7 @@ class SourceSubscription(models.Model):
     ``jobs.sources.ingest.subscription_params`` so equal subscriptions store equal JSON."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="source_subscriptions")
-    kind = models.CharField("source", max_length=20, choices=_source_choices)
+    kind = models.CharField(_("source"), max_length=20, choices=_source_choices)
     params = models.JSONField(default=dict)
     label = models.CharField(max_length=100, blank=True)
     enabled = models.BooleanField(default=True)
@@ -186,8 +188,9 @@ class SourceSubscription(models.Model):
         if params.get("board"):
             return str(params["board"])
         query, location = params.get("query") or "", params.get("location") or ""
-        text = f"“{query}”" if query else "all jobs"
-        return f"{text} in {location}" if location else text
+        text = gettext("“%(query)s”") % {"query": query} if query else gettext("all jobs")
+        # Translators: a saved search: "“python” in Berlin", "all jobs in Berlin".
+        return gettext("%(search)s in %(location)s") % {"search": text, "location": location} if location else text
 
 
 class IngestionRunQuerySet(models.QuerySet):
@@ -218,17 +221,17 @@ class IngestionRun(models.Model):
     QUEUE_WAIT = timedelta(minutes=15)
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        SUCCEEDED = "succeeded", "Succeeded"
-        FAILED = "failed", "Failed"
-        SKIPPED = "skipped", "Skipped"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped")
 
     class Trigger(models.TextChoices):
-        SCHEDULE = "schedule", "Daily schedule"
-        USER = "user", "Refresh now"
+        SCHEDULE = "schedule", _("Daily schedule")
+        USER = "user", _("Refresh now")
         ADMIN = "admin", "Admin"
-        COMMAND = "command", "Management command"
+        COMMAND = "command", _("Management command")
 
     subscription = models.ForeignKey(SourceSubscription, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="runs")
@@ -295,14 +298,14 @@ class BackgroundFetch(models.Model):
     the page that polls it. Like an ingestion run it holds a lease while running."""
 
     class Kind(models.TextChoices):
-        POSTING = "posting", "Add from URL"
-        PREVIEW = "preview", "Board preview"
+        POSTING = "posting", _("Add from URL")
+        PREVIEW = "preview", _("Board preview")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Running"
-        SUCCEEDED = "succeeded", "Succeeded"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
 
     #: Seconds for the whole fetch (connect, redirects, retries, body): far inside gunicorn's 30 s
     #: worker timeout, so the page's answer never waits on a fetch longer than a request could.
@@ -372,13 +375,13 @@ class Resume(models.Model):
 
     class Kind(models.TextChoices):
         PDF = "pdf", "PDF"
-        DOCX = "docx", "Word (DOCX)"
+        DOCX = "docx", _("Word (DOCX)")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        RUNNING = "running", "Reading"
-        PARSED = "parsed", "Read"
-        FAILED = "failed", "Could not be read"
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", pgettext_lazy("résumé status", "Reading")
+        PARSED = "parsed", pgettext_lazy("résumé status", "Read")
+        FAILED = "failed", _("Could not be read")
 
     MAX_BYTES = 5 * 1024 * 1024  # a text résumé is well under 1 MB; scans and photos are what grow past this
     LEASE = timedelta(minutes=2)  # reading is bounded (pages, characters): far inside this

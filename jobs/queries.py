@@ -9,21 +9,24 @@ from typing import Any, cast
 from django.db.models import Field, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jobs.models import Job, JobType, RemoteOption
 
 SORTS = {
-    "newest": "Newest first",
-    "oldest": "Oldest first",
-    "company": "Company A–Z",
-    "title": "Title A–Z",
-    "score": "Best match",
+    "newest": _("Newest first"),
+    "oldest": _("Oldest first"),
+    "company": _("Company A–Z"),
+    "title": _("Title A–Z"),
+    "score": _("Best match"),
 }
-ADDED_WITHIN = {"1": "Today", "7": "Last 7 days", "30": "Last 30 days", "90": "Last 90 days"}
+ADDED_WITHIN = {"1": _("Today"), "7": _("Last 7 days"), "30": _("Last 30 days"), "90": _("Last 90 days")}
 # Which jobs by their posting's state. Open is the default: closed postings leave the list (and its
 # best-match order) but stay findable here; archived ones are closed jobs nobody tracks, hidden after
 # the user's period (jobs.closing).
-STATES = {"open": "Open", "closed": "Closed", "archived": "Archived", "all": "All"}
+STATES = {"open": pgettext_lazy("job state", "Open"), "closed": pgettext_lazy("job state", "Closed"),
+          "archived": pgettext_lazy("job state", "Archived"), "all": pgettext_lazy("job state", "All")}
 STATUS_NONE = "none"
 STATUS_ANY = "any"
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from copilot.accounts.services import get_profile
@@ -117,13 +118,14 @@ def job_create(request: AuthedRequest) -> HttpResponse:
                 params = QueryDict(urlsplit(request.htmx.current_url or "").query, mutable=True)
                 params.pop("page", None)  # the first page, where the newest job is
                 return render(request, "jobs/_created.html", {"job": job, **_list_context(request.user, params)})
-            messages.success(request, f"Saved “{job.title}” at {job.company}.")
+            messages.success(request, _("Saved “%(title)s” at %(company)s.")
+                             % {"title": job.title, "company": job.company})
             return redirect(job)
         status = 400
     else:
         form, status = JobForm(), 200
     template = "jobs/_form_panel.html" if inline else "jobs/form.html"
-    context = form_context(form, origin=origin, heading="Add a job", duplicate=duplicate)
+    context = form_context(form, origin=origin, heading=_("Add a job"), duplicate=duplicate)
     return render(request, template, context, status=status)
 
 
@@ -139,13 +141,13 @@ def job_edit(request: AuthedRequest, pk: int) -> HttpResponse:
             update_job(job=job, **form.cleaned_data)
             if inline:
                 return render(request, "jobs/_row.html", {"job": job})
-            messages.success(request, "Your changes were saved.")
+            messages.success(request, _("Your changes were saved."))
             return redirect(job)
         status = 400
     else:
         form, status = JobForm(instance=job), 200
     template = "jobs/_edit_row.html" if inline else "jobs/form.html"
-    context = form_context(form, job=job, heading=f"Edit “{job.title}”", duplicate=duplicate)
+    context = form_context(form, job=job, heading=_("Edit “%(title)s”") % {"title": job.title}, duplicate=duplicate)
     return render(request, template, context, status=status)
 
 
@@ -160,11 +162,11 @@ def job_row(request: AuthedRequest, pk: int) -> HttpResponse:
 def job_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
     if request.method == "POST":
-        title = str(job)
+        title = _("%(title)s at %(company)s") % {"title": job.title, "company": job.company}
         delete_job(job=job)
         if request.htmx:
             return HttpResponse("")  # the row swaps itself out
-        messages.success(request, f"Deleted “{title}”.")
+        messages.success(request, _("Deleted “%(title)s”.") % {"title": title})
         return redirect("jobs:list")
     return render(request, "jobs/confirm_delete.html", {"job": job})
 
@@ -174,7 +176,8 @@ def job_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 def job_close(request: AuthedRequest, pk: int) -> HttpResponse:
     """The user marks a job closed (filled, withdrawn), whatever its source."""
     job = mark_closed(job=get_job_for_user(request, pk))
-    messages.success(request, f"“{job.title}” is marked closed. It no longer appears in your recommendations.")
+    messages.success(request, _("“%(title)s” is marked closed. It no longer appears in your recommendations.")
+                     % {"title": job.title})
     return redirect(job)
 
 
@@ -182,5 +185,5 @@ def job_close(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def job_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
     job = reopen_job(job=get_job_for_user(request, pk))
-    messages.success(request, f"“{job.title}” is open again.")
+    messages.success(request, _("“%(title)s” is open again.") % {"title": job.title})
     return redirect(job)

@@ -44,6 +44,8 @@ import json
 from html.parser import HTMLParser
 from urllib.parse import quote
 
+from django.utils.translation import gettext as _
+
 from jobs.importing.jsonld import PostingDraft, parse_job_posting, read_draft_skills
 from jobs.sanitize import ALLOWED_TAGS, clean_html, html_to_text
 
@@ -61,10 +63,11 @@ _KEPT_TAGS = ALLOWED_TAGS - {"a"}  # links are kept as their text: page-relative
 
 
 # Runs in the page the user clicks it on: it opens the app's clip page and, once that page (and only a page of
-# the app's origin, opened by this click) says it is ready, hands it the page. APP is the only thing it carries.
+# the app's origin, opened by this click) says it is ready, hands it the page. APP is the only thing it carries
+# (and MESSAGE, what it says in the reader's language when the browser blocks the window).
 _BOOKMARKLET = (
     "(function(){var A=APP,w=window.open(A+'/jobs/clip/','_blank','popup,width=980,height=860');"
-    "if(!w){alert('Career Co-Pilot: allow pop-ups on this site to clip it.');return}"
+    "if(!w){alert(MESSAGE);return}"
     "var d={type:'copilot-clip',url:location.href,title:document.title,html:document.documentElement.outerHTML};"
     "function h(e){if(e.source===w&&e.origin===A&&e.data==='copilot-clip-ready'){"
     "removeEventListener('message',h);w.postMessage(d,A)}}"
@@ -74,7 +77,8 @@ _BOOKMARKLET = (
 
 def bookmarklet_url(app_origin: str) -> str:
     """The ``javascript:`` link the user drags to their bookmarks bar, for the app at ``app_origin``."""
-    code = _BOOKMARKLET.replace("APP", json.dumps(app_origin))
+    message = _("Career Co-Pilot: allow pop-ups on this site to clip it.")
+    code = _BOOKMARKLET.replace("MESSAGE", json.dumps(message)).replace("APP", json.dumps(app_origin))
     return "javascript:" + quote(code, safe="(){}[];,=:!'+/.-_<>|&?*\"\\")
 
 
@@ -174,9 +178,9 @@ def read_clipped_page(*, url: str, title: str, html: str) -> PostingDraft:
     draft.title = heading or draft.title or " ".join(title.split())[:300]
     # The review page says the description is the page's main text; the notes say what else to check.
     draft.notes = [
-        *(["The title is the page's main heading."] if heading else []),
-        *(note for note in draft.notes if note.startswith("The company was guessed")),
-        "Check the place, the salary and the job type: pages without structured data rarely say them plainly.",
+        *([_("The title is the page's main heading.")] if heading else []),
+        *([draft.company_note] if draft.company_note else []),
+        _("Check the place, the salary and the job type: pages without structured data rarely say them plainly."),
     ]
     read_draft_skills(draft)
     return draft

@@ -1,20 +1,21 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from copilot.weburl import is_web_url
 
 
 class AddFromURLForm(forms.Form):
     url = forms.URLField(
-        label="Posting URL", max_length=2000, assume_scheme="https",
-        help_text="Paste the address of a job posting; we read its title, company and description for you to check.",
+        label=_("Posting URL"), max_length=2000, assume_scheme="https",
+        help_text=_("Paste the address of a job posting; we read its title, company and description for you to check."),
     )
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"]
         if not is_web_url(url):
-            raise forms.ValidationError("Only http:// and https:// addresses can be fetched.")
+            raise forms.ValidationError(_("Only http:// and https:// addresses can be fetched."))
         return url
 
 
@@ -28,5 +29,5 @@ class ClipForm(forms.Form):
     def clean_url(self) -> str:
         url = self.cleaned_data["url"]
         if not is_web_url(url):
-            raise forms.ValidationError("Only pages at http:// and https:// addresses can be clipped.")
+            raise forms.ValidationError(_("Only pages at http:// and https:// addresses can be clipped."))
         return url

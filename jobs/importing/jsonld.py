@@ -26,6 +26,30 @@ from jobs.salary import board_salary, format_salary
 from jobs.sanitize import clean_html, decode_entities, html_to_text
 from jobs.skills import read_posting
 
+
+# The notes are shown on the review page, in the page's language. Django is imported only when one is
+# written (importing this module does not), and without configured settings the English stays.
+def _(message: str) -> str:
+    try:
+        from django.utils.translation import gettext
+
+        return gettext(message)
+    except Exception:  # Django absent or not configured
+        return message
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    try:
+        from django.utils.translation import ngettext as django_ngettext
+
+        return django_ngettext(singular, plural, count)
+    except Exception:  # Django absent or not configured
+        return singular if count == 1 else plural
+
+
+def gettext_noop(message: str) -> str:
+    return message
+
 __all__ = ["PostingDraft", "fetch_posting", "parse_job_posting", "read_draft_skills"]
 
 @dataclass
@@ -52,6 +76,7 @@ class PostingDraft:
     soft_skills: list[str] = field(default_factory=list)
     found_structured_data: bool = False
     notes: list[str] = field(default_factory=list)
+    company_note: str = ""  # the note saying the company was guessed from the site name (also in ``notes``)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-able dict (a worker stores it for the page that waits): amounts and dates as text."""
@@ -323,7 +348,8 @@ def _salary(node: dict[str, Any], draft: PostingDraft) -> bool:
     if isinstance(amount, str):  # free text such as "$100k - $120k DOE": read it; prose is not a salary
         text, salary = board_salary(_plain(amount))
         if not salary:
-            draft.notes.append(f"The page's salary field states no pay (“{_plain(amount)[:80]}”); it was left out.")
+            draft.notes.append(_("The page's salary field states no pay (“%(text)s”); it was left out.")
+                               % {"text": _plain(amount)[:80]})
             return False
         draft.salary_text = text
         draft.salary_min, draft.salary_max = salary.min, salary.max
@@ -358,9 +384,9 @@ def _salary(node: dict[str, Any], draft: PostingDraft) -> bool:
     draft.salary_period = _PERIOD_UNITS.get(unit.upper().replace(" ", ""), "")
     draft.salary_text = format_salary(low, high, draft.salary_currency, draft.salary_period)
     if estimated:
-        draft.notes.append("The salary is the site's estimate, not stated by the employer.")
+        draft.notes.append(_("The salary is the site's estimate, not stated by the employer."))
     if unit and not draft.salary_period:
-        draft.notes.append(f"Salary period {unit!r} was not understood.")
+        draft.notes.append(_("Salary period %(unit)s was not understood.") % {"unit": repr(unit)})
     return True
 
 
@@ -415,7 +441,7 @@ def _from_posting(node: dict[str, Any], draft: PostingDraft) -> None:
     job_type, raw_type = _employment_type(node.get("employmentType"))
     draft.job_type = job_type
     if raw_type and not job_type:
-        draft.notes.append(f"Employment type {raw_type!r} was not understood.")
+        draft.notes.append(_("Employment type %(type)s was not understood.") % {"type": repr(raw_type)})
 
     description = node.get("description")
     if isinstance(description, list):
@@ -481,25 +507,27 @@ def _fill_from_meta(scanner: _PageScanner, draft: PostingDraft, *, only_missing:
         )
         draft.title = _strip_site_suffix(title, site)
         if only_missing and draft.title:
-            draft.notes.append("The title came from the page's meta tags.")
+            draft.notes.append(_("The title came from the page's meta tags."))
     if not draft.description_html:
         text = _meta_text(scanner, "og:description", "description", "twitter:description")
         if text:
             draft.description_html = f"<p>{html_lib.escape(text, quote=False)}</p>"
-            draft.notes.append("Only a short summary was found for the description; paste the full text.")
+            draft.notes.append(_("Only a short summary was found for the description; paste the full text."))
     if not only_missing and not draft.company and site:
         draft.company = site
-        draft.notes.append(f"The company was guessed from the site name ({site!r}); check it.")
+        draft.company_note = _("The company was guessed from the site name (%(site)s); check it.") % {
+            "site": repr(site)}
+        draft.notes.append(draft.company_note)
 
 
 _FIELD_LABELS = (
-    ("title", "title"),
-    ("company", "company"),
-    ("location", "location"),
-    ("job_type", "employment type"),
-    ("description_html", "description"),
-    ("salary_text", "salary"),
-    ("posted_date", "posting date"),
+    ("title", gettext_noop("title")),
+    ("company", gettext_noop("company")),
+    ("location", gettext_noop("location")),
+    ("job_type", gettext_noop("employment type")),
+    ("description_html", gettext_noop("description")),
+    ("salary_text", gettext_noop("salary")),
+    ("posted_date", gettext_noop("posting date")),
 )
 
 
@@ -520,27 +548,32 @@ def parse_job_posting(html: str, *, url: str) -> PostingDraft:
             continue
         _find_postings(data, postings)
     if broken:
-        draft.notes.append(f"{broken} structured-data block(s) on the page could not be read.")
+        draft.notes.append(ngettext("%(count)d structured-data block on the page could not be read.",
+                                    "%(count)d structured-data blocks on the page could not be read.",
+                                    broken) % {"count": broken})
 
     if postings:
         draft.found_structured_data = True
         if len(postings) > 1:
-            draft.notes.append(f"The page describes {len(postings)} jobs; the first one was used.")
+            draft.notes.append(ngettext("The page describes %(count)d job; the first one was used.",
+                                        "The page describes %(count)d jobs; the first one was used.",
+                                        len(postings)) % {"count": len(postings)})
         try:
             _from_posting(postings[0], draft)
         except (TypeError, ValueError, AttributeError, InvalidOperation, RecursionError) as exc:
-            draft.notes.append(f"Part of the structured data could not be read ({type(exc).__name__}).")
+            draft.notes.append(_("Part of the structured data could not be read (%(error)s).")
+                               % {"error": type(exc).__name__})
         _fill_from_meta(scanner, draft, only_missing=True)
     else:
-        draft.notes.append(
+        draft.notes.append(_(
             "No structured job data (schema.org JobPosting) was found; details were taken from the "
             "page's title and meta tags and need checking."
-        )
+        ))
         _fill_from_meta(scanner, draft, only_missing=False)
 
-    missing = [label for attr, label in _FIELD_LABELS if not getattr(draft, attr)]
+    missing = [_(label) for attr, label in _FIELD_LABELS if not getattr(draft, attr)]
     if missing:
-        draft.notes.append("Could not find: " + ", ".join(missing) + ".")
+        draft.notes.append(_("Could not find: %(fields)s.") % {"fields": ", ".join(missing)})
     read_draft_skills(draft)
     return draft
 

@@ -4,6 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRefresh
 
@@ -18,7 +21,7 @@ from jobs.models import BackgroundFetch, JobOrigin
 from jobs.views import form_context
 
 FETCHING = "jobs/importing/fetching.html"
-ABANDONED = "The background worker stopped before it finished. Please try again."
+ABANDONED = gettext_noop("The background worker stopped before it finished. Please try again.")
 WAIT_HINT = BackgroundFetch.QUEUE_WAIT / 4  # queued this long: say the worker may be busy or down
 
 
@@ -36,7 +39,8 @@ def add_from_url(request: AuthedRequest) -> HttpResponse:
         url_form = AddFromURLForm(request.POST)
         if url_form.is_valid():
             fetch = queue_fetch(user=request.user, kind=BackgroundFetch.Kind.POSTING,
-                                request={"url": url_form.cleaned_data["url"]})
+                                request={"url": url_form.cleaned_data["url"],
+                                                                           "language": get_language()})
             return redirect("jobs:add_from_url_result", pk=fetch.pk)
         return render(request, "jobs/importing/add_from_url.html", {"url_form": url_form}, status=400)
     return render(request, "jobs/importing/add_from_url.html", {"url_form": AddFromURLForm()})
@@ -59,7 +63,9 @@ def add_from_url_result(request: AuthedRequest, pk: int) -> HttpResponse:
         return render_review(request, posting_draft(fetch), origin=JobOrigin.URL)
     url_form = AddFromURLForm(data={"url": fetch.request.get("url", "")})
     url_form.is_valid()
-    url_form.add_error("url", f"We could not read that page: {fetch.error or ABANDONED}")
+    # A stored reason is either translated already (by the worker) or one of the fixed English ones.
+    url_form.add_error("url", _("We could not read that page: %(reason)s") % {
+        "reason": gettext(fetch.error or ABANDONED)})
     return render(request, "jobs/importing/add_from_url.html", {"url_form": url_form})
 
 
@@ -76,7 +82,7 @@ def render_review(request: AuthedRequest, draft: PostingDraft, *, origin: str) -
     duplicate = find_duplicate(request.user, url=initial["url"] or "", company=initial["company"] or "",
                                title=initial["title"] or "", location=initial["location"] or "",
                                remote_option=initial["remote_option"] or "")
-    context = form_context(JobForm(initial=initial), origin=origin, heading="Check and save this job", draft=draft,
+    context = form_context(JobForm(initial=initial), origin=origin, heading=_("Check and save this job"), draft=draft,
                            duplicate=duplicate)
     return render(request, "jobs/form.html", context)
 
@@ -102,14 +108,16 @@ def clip(request: AuthedRequest) -> HttpResponse:
         return response
     if len(request.POST.get("html", "")) > MAX_HTML_CHARS:
         return render(request, "jobs/importing/clip_refused.html", {
-            "reason": f"This page is too large to clip (over {MAX_HTML_CHARS:,} characters without its scripts "
-                      "and styles). Copy the posting's text into “Add job” instead."}, status=413)
+            "reason": _("This page is too large to clip (over %(limit)s characters without its scripts "
+                        "and styles). Copy the posting's text into “Add job” instead.")
+            % {"limit": number_format(MAX_HTML_CHARS, force_grouping=True)}}, status=413)
     form = ClipForm(request.POST)
     if not form.is_valid():
         reasons = [f"{name}: {error}" if name != "__all__" else str(error)
                    for name, errors in form.errors.items() for error in errors]
         return render(request, "jobs/importing/clip_refused.html",
-                      {"reason": "The clipper sent something we cannot read (" + "; ".join(reasons) + ")."},
+                      {"reason": _("The clipper sent something we cannot read (%(reasons)s).")
+                                 % {"reasons": "; ".join(reasons)}},
                       status=400)
     draft = read_clipped_page(url=form.cleaned_data["url"], title=form.cleaned_data["title"],
                               html=form.cleaned_data["html"])
