@@ -210,7 +210,7 @@ def build_morning_brief(user, *, now: datetime) -> MorningBrief | None:
             title=row["title"],
             company=row["company"],
             location=row["location"],
-            remote_label=_REMOTE_LABELS.get(row["remote_option"], ""),
+            remote_label=str(_REMOTE_LABELS.get(row["remote_option"], "")),
             skills=tuple(Skill(name, key in mp.skill_keys) for key, name in stack_skills(row["tech_stack"]).items()),
             score=result.total,
             reasons=result.reasons,

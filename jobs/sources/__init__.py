@@ -63,7 +63,7 @@ def source_label(kind: str) -> str:
     """How a job's source reads in the UI: the board's name, or how the user added it."""
     if kind in SOURCES:
         return SOURCES[kind].label
-    return _OWN_SOURCES.get(kind, kind.capitalize() if kind else "Unknown")
+    return str(_OWN_SOURCES.get(kind, kind.capitalize() if kind else "Unknown"))
 
 
 def get_source(kind: str) -> Source:
