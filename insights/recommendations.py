@@ -17,6 +17,7 @@ from django.db.models import Count, Q, QuerySet
 
 from applications.models import Status
 from copilot.accounts.services import get_profile
+from copilot.formatting import format_salary_range
 from insights.cache import cached_for_user
 from jobs.matching import MatchResult, match_rows, prepare_profile, queryset_totals, score_rows
 from jobs.models import Job, RemoteOption
@@ -85,6 +86,10 @@ def compute_recommendations(user, profile=None, *, limit: int = MAX_N) -> Recomm
             Job.objects.for_user(user).filter(pk__in=[job_id for job_id, _ in best]),
             "company",
             "salary_text",
+            "salary_min",
+            "salary_max",
+            "salary_currency",
+            "salary_period",
             "created_at",
             "application__status",
         )
@@ -101,7 +106,8 @@ def compute_recommendations(user, profile=None, *, limit: int = MAX_N) -> Recomm
                     location=row["location"],
                     remote_option=row["remote_option"],
                     remote_label=str(_REMOTE_LABELS.get(row["remote_option"], "")),
-                    salary_text=row["salary_text"],
+                    salary_text=format_salary_range(row["salary_min"], row["salary_max"], row["salary_currency"],
+                                                    row["salary_period"]) or row["salary_text"],
                     tech_stack=tuple(row["tech_stack"] or ()),
                     status=row["application__status"] or "",
                     created_at=row["created_at"],

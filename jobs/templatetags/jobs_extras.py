@@ -3,6 +3,7 @@ from functools import lru_cache
 from django import template
 from django.urls import get_script_prefix, get_urlconf, reverse
 
+from copilot.formatting import format_salary_range
 from jobs.sources import source_label as _source_label
 
 register = template.Library()
@@ -14,6 +15,14 @@ _PK = 987_654_321_123
 @register.filter
 def source_label(kind: str) -> str:
     return _source_label(kind)
+
+
+@register.filter
+def salary(job) -> str:
+    """A job's salary in the reader's language when the posting gave numbers and a currency ("€60,000 –
+    €70,000 a year" / "60.000 € – 70.000 € pro Jahr"); otherwise its salary text as the posting wrote it."""
+    shown = format_salary_range(job.salary_min, job.salary_max, job.salary_currency, job.salary_period)
+    return shown or job.salary_text
 
 
 @lru_cache(maxsize=64)

@@ -86,3 +86,17 @@ def test_a_job_page_in_german_shows_german_dates(alice_client, alice):
     job = make_job(alice, posted_date=dt.date(2026, 3, 5))
     html = alice_client.get(job.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "5. Mär 2026" in html
+
+
+def test_a_structured_salary_reads_in_the_users_language_and_a_written_one_as_posted(alice_client, alice):
+    from decimal import Decimal
+
+    make_job(alice, title="Ranged", salary_text="€60k–70k", salary_min=Decimal("60000"), salary_max=Decimal("70000"),
+             salary_currency="EUR", salary_period="year")
+    make_job(alice, title="Hourly", salary_min=Decimal("52.50"), salary_currency="USD", salary_period="hour")
+    make_job(alice, title="Prose", salary_text="Competitive, plus equity")
+    english = alice_client.get("/jobs/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    german = alice_client.get("/jobs/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "€60,000 – €70,000 a year" in english and "From $52.50 an hour" in english
+    assert "60.000\u00a0€ – 70.000\u00a0€ pro Jahr" in german and "Ab 52,50\u00a0$ pro Stunde" in german
+    assert "Competitive, plus equity" in english and "Competitive, plus equity" in german
