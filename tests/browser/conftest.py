@@ -16,6 +16,25 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-back
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time_on_sqlite():
+    """On SQLite the live server's threads share the test database's one in-memory connection: a page and the
+    alerts bell's poll served at once can collide in it ("bad parameter or other API misuse"). There, serve one
+    request at a time (Django then closes each connection after its response); PostgreSQL keeps threads."""
+    from django.conf import settings
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerialWSGIServer(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            # The live server's thread installs the shared connections itself before serving.
+            super().__init__(*args, **kwargs)
+
+    if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
+        LiveServerThread.server_class = SerialWSGIServer
+    yield
+
+
 @pytest.fixture(scope="session")
 def chromium():
     executable = shutil.which("chromium")
