@@ -50,6 +50,12 @@ FEED_HISTORY = timedelta(days=90)  # past interviews the calendar feed still lis
 FOLLOW_UPS_SHOWN = 8  # above the board; the oldest first
 
 
+def status_choices() -> list[tuple[str, str]]:
+    """The statuses for a page's move menus, worded once per request: a board renders the menu on every
+    card, and each lazy label would look its translation up again."""
+    return [(value, str(label)) for value, label in Status.choices]
+
+
 def get_application_for_user(request: AuthedRequest, pk: int) -> Application:
     return get_object_or_404(Application.objects.for_user(request.user).select_related("job"), pk=pk)
 
@@ -67,7 +73,7 @@ def board(request: AuthedRequest) -> HttpResponse:
     expanded = frozenset(request.GET.getlist("open")) & CLOSED_STATUSES
     context = {"columns": board_columns(request.user, expanded=expanded),
                "follow_ups": follow_ups(request.user, limit=FOLLOW_UPS_SHOWN),
-               "status_choices": Status.choices}
+               "status_choices": status_choices()}
     template = "applications/board.html"
     if request.htmx and request.htmx.target == "board":
         template += "#board"
@@ -84,7 +90,7 @@ def column(request: AuthedRequest, status: str) -> HttpResponse:
     before = parse_cursor(raw) if raw else None
     if raw and before is None:
         return HttpResponseBadRequest("That page of the column does not exist; reload the board.")
-    context = {"status": status, "label": str(Status(status).label), "status_choices": Status.choices,
+    context = {"status": status, "label": str(Status(status).label), "status_choices": status_choices(),
                "cards": [], "more": "", "toggle": status in CLOSED_STATUSES and not raw, "folded": False}
     if request.GET.get("fold"):
         context["folded"] = True  # a closed column folded again: no cards, and "Show cards" back
@@ -101,7 +107,7 @@ def table(request: AuthedRequest) -> HttpResponse:
     q = " ".join(request.GET.get("q", "").split())[:200]
     page = Paginator(table_queryset(request.user, status=status, q=q), 50).get_page(request.GET.get("page"))
     context = {"page": page, "applications": page.object_list, "status": status, "q": q,
-               "status_choices": Status.choices}
+               "status_choices": status_choices()}
     template = "applications/table.html"
     if request.htmx and request.htmx.target == "table-results":
         template += "#results"
@@ -147,7 +153,7 @@ def detail_context(application: Application, user, **forms) -> dict:
             "applied_date": application.applied_date, "follow_up_date": application.follow_up_date}),
         "interview_form": forms.get("interview_form") or InterviewForm(),
         "offer_interview_move": application.status in BEFORE_INTERVIEW,
-        "status_choices": Status.choices,
+        "status_choices": status_choices(),
     }
 
 
@@ -161,15 +167,15 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
         returns = request.POST.get("return") if request.htmx else None
         if returns == "card":  # the card again, where it was, with the message on it
             return render(request, "applications/_card.html", {
-                "application": card_for(application), "status_choices": Status.choices,
+                "application": card_for(application), "status_choices": status_choices(),
                 "move_error": error, "failed_move": application.pk}, status=400)
         if returns == "board":  # the board again, the message on the card that did not move
             return render(request, "applications/board.html#board",
-                          {"columns": board_columns(request.user), "status_choices": Status.choices,
+                          {"columns": board_columns(request.user), "status_choices": status_choices(),
                            "move_error": error, "failed_move": application.pk}, status=400)
         if returns == "row":
             return render(request, "applications/_table_row.html", {
-                "application": application, "status_choices": Status.choices, "move_error": error}, status=400)
+                "application": application, "status_choices": status_choices(), "move_error": error}, status=400)
         messages.error(request, error)
         return render(request, "applications/detail.html", detail_context(application, request.user, move_form=form),
                       status=400)
@@ -182,10 +188,10 @@ def move(request: AuthedRequest, pk: int) -> HttpResponse:
             return _moved_card(request, application, previous)
         if returns == "board":
             return render(request, "applications/board.html#board",
-                          {"columns": board_columns(request.user), "status_choices": Status.choices})
+                          {"columns": board_columns(request.user), "status_choices": status_choices()})
         if returns == "row":
             return render(request, "applications/_table_row.html", {"application": application,
-                                                                    "status_choices": Status.choices})
+                                                                    "status_choices": status_choices()})
     messages.success(request, _("Moved to %(status)s.") % {"status": application.get_status_display()})
     return _back(request, application.get_absolute_url())
 
@@ -204,7 +210,7 @@ def _moved_card(request: AuthedRequest, application: Application, previous: str)
             # Translators: how many cards a board column holds after a move, e.g. "Interview has 3."
             _("%(status)s has %(count)s.") % {"status": label, "count": counts[application.status]}])
     context = {"application": card_for(application), "counts": counts, "announcement": announcement,
-               "status_choices": Status.choices}
+               "status_choices": status_choices()}
     return render(request, "applications/_moved.html", context)
 
 
