@@ -22,7 +22,7 @@ from django_q.tasks import async_task
 
 from applications.models import CSVImport
 from applications.spreadsheets import csv_io
-from copilot.accounts.services import get_profile
+from copilot.accounts.services import get_profile, user_language
 
 logger = logging.getLogger("copilot.spreadsheets")
 
@@ -95,7 +95,7 @@ def run(pk: int) -> str:
         return "gone"
     csv_import = CSVImport.objects.select_related("user").get(pk=pk)
     # The summary and the file's problems are written in the language of the page that uploaded it.
-    with translation.override(csv_import.language or get_profile(csv_import.user).language or "en"):
+    with translation.override(csv_import.language or user_language(csv_import.user)):
         try:
             with timezone.override(get_profile(csv_import.user).timezone or "UTC"):  # "today" is the user's
                 if csv_import.phase == Phase.CHECKING:

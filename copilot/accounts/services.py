@@ -25,9 +25,10 @@ def get_profile(user: User) -> Profile:
         return profile
 
 
-def mail_language(user: User) -> str:
-    """The language of mail to the user: the one picked in Settings, else the site's default
-    (``LANGUAGE_CODE``: a mail has no browser to ask)."""
+def user_language(user: User) -> str:
+    """The language of what is written for the user without a request to go by (mail, and the texts a
+    worker stores for the user's pages): the one picked in Settings, else the site's default
+    (``LANGUAGE_CODE``: there is no browser to ask)."""
     return get_profile(user).language or settings.LANGUAGE_CODE
 
 

@@ -53,7 +53,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from copilot.accounts.models import Profile
-from copilot.accounts.services import get_profile, mail_language
+from copilot.accounts.services import get_profile, user_language
 from insights.digests.content import KIND_NAMES, EveningSummary, MorningBrief, absolute_url, build_digest
 from insights.digests.tokens import unsubscribe_path
 from insights.models import DigestLog
@@ -103,8 +103,8 @@ def clean_subject(text: str, limit: int = SUBJECT_MAX) -> str:
 
 def render_digest(user, digest: MorningBrief | EveningSummary) -> RenderedDigest:
     """Subject, text and HTML (CSS inlined) of a digest, with absolute links and the unsubscribe link, in the
-    user's language (:func:`copilot.accounts.services.mail_language`)."""
-    with translation.override(mail_language(user)):
+    user's language (:func:`copilot.accounts.services.user_language`)."""
+    with translation.override(user_language(user)):
         return _render_digest(user, digest)
 
 
@@ -168,7 +168,7 @@ def build_message(user, rendered: RenderedDigest, local_date: date) -> EmailMult
 def compose(user, kind: str, *, now: datetime) -> tuple[MorningBrief | EveningSummary, RenderedDigest] | None:
     """The digest as it would be sent at ``now`` (``None`` when there is nothing to say), in the user's
     language (labels and reasons are worded while it is built); no writes."""
-    with translation.override(mail_language(user)):
+    with translation.override(user_language(user)):
         digest = build_digest(user, kind, now=now)
         if digest is None:
             return None

@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from copilot.accounts.models import Profile, User
-from copilot.accounts.services import mail_language
+from copilot.accounts.services import user_language
 from jobs.matching import match_job
 from jobs.models import JobAlert
 
@@ -69,8 +69,8 @@ def _claim(user_id: int, now: datetime) -> list[JobAlert]:
 
 
 def build_message(alert: JobAlert) -> EmailMultiAlternatives:
-    """The alert's mail, in the user's language (:func:`copilot.accounts.services.mail_language`)."""
-    with translation.override(mail_language(alert.user)):
+    """The alert's mail, in the user's language (:func:`copilot.accounts.services.user_language`)."""
+    with translation.override(user_language(alert.user)):
         return _build_message(alert)
 
 

@@ -12,14 +12,13 @@ import zoneinfo
 from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django_q.tasks import async_task
 
 from copilot.accounts.models import Profile
-from copilot.accounts.services import bump_data_version
+from copilot.accounts.services import bump_data_version, user_language
 from jobs.models import Job, Resume
 from jobs.resumes.matching import ResumeMatch, match_resume
 from jobs.resumes.reading import ResumeError, estimate_experience, read_text, skills_in
@@ -62,8 +61,8 @@ def read_resume(resume_id: int, *, today: Any = None) -> str:
     if not taken:
         return "gone"
     resume = Resume.objects.select_related("user__profile").get(pk=resume_id)
-    # What is kept (the reason of a failure, what the years were read from) is read on the user's page.
-    with translation.override(_language(resume)):
+    # What is kept (the reason of a failure, a quoted sentence) is read on the user's page.
+    with translation.override(user_language(resume.user)):
         return _read(resume_id, resume, today)
 
 
@@ -92,15 +91,6 @@ def _read(resume_id: int, resume: Resume, today: Any) -> str:
         if status == Status.PARSED:  # the new résumé replaces the old one
             Resume.objects.for_user(resume.user).filter(status=Status.PARSED).exclude(pk=resume_id).delete()
     return status
-
-
-def _language(resume: Resume) -> str:
-    """The language the user picked in Settings; with none (the browser's), the site's default, as emails."""
-    try:
-        code = resume.user.profile.language
-    except Profile.DoesNotExist:
-        code = ""
-    return code or settings.LANGUAGE_CODE
 
 
 def _zone(resume: Resume) -> zoneinfo.ZoneInfo:

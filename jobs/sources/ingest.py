@@ -41,7 +41,7 @@ from django.utils.translation import ngettext
 from django_q.tasks import async_task
 
 from copilot.accounts.models import Profile
-from copilot.accounts.services import bump_data_version, get_profile
+from copilot.accounts.services import bump_data_version, get_profile, user_language
 from copilot.http import FetchError
 from jobs.alerts.services import record_run_alerts
 from jobs.closing import forget_listing, record_listing
@@ -115,16 +115,6 @@ def once_every(delta: timedelta) -> str:
     if hours:
         return ngettext("once every hour", "once every %(count)d hours", hours) % {"count": hours}
     return ngettext("once every minute", "once every %(count)d minutes", minutes) % {"count": minutes}
-
-
-def user_language(user: Any) -> str:
-    """The language the user picked in Settings, for texts written by a worker (no request to go by):
-    with none picked (the browser's), the site's default, as for emails."""
-    try:
-        code = user.profile.language
-    except (AttributeError, Profile.DoesNotExist):
-        code = ""
-    return code or settings.LANGUAGE_CODE
 
 
 def next_allowed_at(subscription: SourceSubscription):
