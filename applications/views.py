@@ -43,6 +43,7 @@ from applications.services import (
 )
 from copilot.accounts.models import Profile
 from copilot.accounts.services import get_profile
+from copilot.pagecache import cached_page
 from copilot.requests import AuthedRequest
 from jobs.models import Job
 
@@ -68,6 +69,7 @@ def _back(request: AuthedRequest, fallback: str) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def board(request: AuthedRequest) -> HttpResponse:
     # ?open=rejected unfolds a closed column without JavaScript (with it, htmx loads the column in place).
     expanded = frozenset(request.GET.getlist("open")) & CLOSED_STATUSES
@@ -102,6 +104,7 @@ def column(request: AuthedRequest, status: str) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def table(request: AuthedRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     q = " ".join(request.GET.get("q", "").split())[:200]
@@ -128,6 +131,7 @@ def track(request: AuthedRequest, job_id: int) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def detail(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_application_for_user(request, pk)
     return render(request, "applications/detail.html", detail_context(application, request.user))

@@ -140,17 +140,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # gunicorn worker would count failed logins apart. Without Redis the database holds it (table
 # copilot_cache, made by copilot's migration 0003). "insights" holds computed insights, keyed by the
 # user's data version, so a per-process copy is never stale: without Redis it stays in memory, a
-# database round trip cheaper than the computation it saves only barely.
+# database round trip cheaper than the computation it saves only barely. "pages" holds rendered pages
+# (copilot.pagecache), keyed the same way; in memory each process keeps at most PAGE_CACHE_ENTRIES of them.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0, maximum=3600)  # 0: render every page
+PAGE_CACHE_ENTRIES = env_int("PAGE_CACHE_ENTRIES", 200, minimum=10, maximum=100_000)
+CACHES: dict[str, dict[str, object]]
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
         "insights": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
                      "KEY_PREFIX": "insights"},
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                  "KEY_PREFIX": "pages"},
     }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "copilot_cache"},
         "insights": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "insights"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+                  "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES}},
     }
 
 # --- Accounts -----------------------------------------------------------------

@@ -16,7 +16,8 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", "[::1]"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
-          "insights": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-insights"}}
+          "insights": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-insights"},
+          "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-pages"}}
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Each test database gets plain connections; pooling is exercised in production settings.

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from copilot.accounts.services import get_profile
+from copilot.pagecache import cached_page
 from copilot.requests import AuthedRequest
 from insights import charts
 from insights.analytics import analytics_for
@@ -21,12 +22,14 @@ MISSING_SHOWN = 60
 
 
 @login_required
+@cached_page(per_minute=True)
 def dashboard(request: AuthedRequest) -> HttpResponse:
     """The signed-in home page: it combines every app, so it lives in the top layer."""
     return render(request, "insights/dashboard.html", dashboard_context(request.user))
 
 
 @login_required
+@cached_page
 def recommendations(request: AuthedRequest) -> HttpResponse:
     n = clamp_n(request.GET.get("n"))
     ranking = recommendations_for(request.user)
@@ -43,6 +46,7 @@ def recommendations(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def skill_gap(request: AuthedRequest) -> HttpResponse:
     scope = request.GET.get("scope", "all")
     scope = scope if scope in SCOPES else "all"
@@ -61,6 +65,7 @@ def skill_gap(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def analytics(request: AuthedRequest) -> HttpResponse:
     data = analytics_for(request.user, timezone.localdate())
     missing = skill_gap_for(request.user, "all").missing[:MISSING_ON_ANALYTICS]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from copilot.accounts.services import get_profile
+from copilot.pagecache import cached_page
 from copilot.requests import AuthedRequest
 from jobs.duplicates import Duplicate, find_duplicate
 from jobs.forms import JobForm
@@ -63,6 +64,7 @@ def _list_context(user, params: QueryDict) -> dict:
 
 
 @login_required
+@cached_page
 def job_list(request: AuthedRequest) -> HttpResponse:
     template = "jobs/list.html"
     if request.htmx and request.htmx.target == "results":
@@ -71,6 +73,7 @@ def job_list(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def job_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     job = get_job_for_user(request, pk)
     resume = current_resume(request.user)

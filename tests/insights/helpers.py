@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -42,17 +43,25 @@ def populate(user, count: int, *, prefix: str = "Job") -> list:
     return jobs
 
 
+def forget_pages() -> None:
+    """Empty the rendered-page cache (copilot.pagecache), so the next GET renders the page."""
+    caches["pages"].clear()
+
+
 def prime(client, url: str) -> None:
-    """Open the page once (the first page of a session stores the time zone in it), then empty the cache."""
+    """Open the page once (the first page of a session stores the time zone in it), then empty the caches."""
     client.get(url)
     cache.clear()
+    forget_pages()
 
 
 def count_queries(client, url: str, *, cold: bool = True) -> int:
-    """Queries of one GET, with the insights cache empty (``cold``) or filled by a previous GET."""
+    """Queries of rendering the page once, with the insights cache empty (``cold``) or filled by a previous
+    GET; the rendered-page cache is always emptied (its hits are tested in tests/copilot/test_pagecache.py)."""
     client.get(url)  # the first page of a session also stores the time zone in it
     if cold:
         cache.clear()
+    forget_pages()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
