@@ -39,3 +39,27 @@ def test_signed_in_pages_have_a_clean_console(page):
         assert response.status == 200, path
         page.wait_for_load_state("networkidle")
         assert not page.console_errors, (path, page.console_errors)
+
+
+def test_pages_sent_from_the_cache_run_their_scripts(page, monkeypatch):
+    """A page seen again comes from the rendered-page cache with the request's own CSP nonce: its scripts
+    run (htmx fills the alerts bell, the board's script makes columns sortable) and the console stays clean."""
+    from copilot import pagecache
+
+    replayed = []
+    replay = pagecache._replay
+    monkeypatch.setattr(pagecache, "_replay", lambda request, *stored: replayed.append(request.path) or replay(
+        request, *stored))
+    user, _ = seed_demo()
+    log_in(page, DEMO_USERNAME, DEMO_PASSWORD)
+    paths = ["/dashboard/", "/jobs/", "/applications/", "/insights/analytics/"]
+    for path in paths * 2:
+        assert page.goto(path).status == 200
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("typeof window.htmx") == "object", path
+        if path == "/applications/":
+            assert page.locator("[data-sortable='1']").count() > 0  # board.js ran
+        if path == "/insights/analytics/":
+            assert page.locator(".js-plotly-plot").count() > 0  # plotly.js drew the charts
+    assert replayed == paths
+    assert not page.console_errors, page.console_errors
