@@ -17,6 +17,11 @@ The minute sweep (:func:`requeue_stale`) queues again a recomputation whose work
 
 A recomputation marks the profile done with a conditional UPDATE on the ``match_version`` it read, so
 a profile changed meanwhile stays pending until the recomputation queued by that change finishes.
+
+Every writer of stored scores first locks the owner's profile row (:func:`lock_profile`): a job edited,
+a board's new jobs and a recomputation follow one another, so a recomputation never writes a score from
+fields an edit changed after it read them, and new jobs never keep a score from a profile a change
+replaced before they were stored (its recomputation reads them).
 """
 
 from __future__ import annotations
@@ -62,6 +67,13 @@ def profile_for(job: Job) -> Any:
     return Profile.objects.filter(user_id=job.user_id).first() or Profile(user_id=job.user_id)
 
 
+def lock_profile(user_id: int) -> Profile:
+    """The user's profile, its row locked until the caller's transaction ends (``SELECT … FOR UPDATE`` on
+    PostgreSQL; SQLite's transactions already take the write lock when they begin). Unsaved and empty for
+    a user without one."""
+    return Profile.objects.select_for_update().filter(user_id=user_id).first() or Profile(user_id=user_id)
+
+
 def score_job(job: Job, profile: Any = None) -> int:
     """Store the job's score for its owner (``profile`` if the caller has it) on the unsaved job."""
     job.match_score = job_total(job, profile if profile is not None else profile_for(job))
@@ -80,18 +92,18 @@ def rescore_user(user_id: int) -> int:
     columns, then one UPDATE per score value that changed (at most 101), then the profile is marked
     done if it did not change meanwhile. ``updated_at`` is left alone: a new score is not an edit.
     """
-    profile = Profile.objects.filter(user_id=user_id).first()
-    if profile is None:
-        return 0
-    version = profile.match_version
-    jobs = Job.objects.filter(user_id=user_id)
-    totals = queryset_totals(jobs, profile)
-    stored = dict(jobs.order_by().values_list("id", "match_score"))
-    groups: dict[int, list[int]] = {}
-    for job_id, total in totals.items():
-        if stored.get(job_id) != total:
-            groups.setdefault(total, []).append(job_id)
     with transaction.atomic():
+        profile = lock_profile(user_id)
+        if profile.pk is None:
+            return 0
+        version = profile.match_version
+        jobs = Job.objects.filter(user_id=user_id)
+        totals = queryset_totals(jobs, profile)
+        stored = dict(jobs.order_by().values_list("id", "match_score"))
+        groups: dict[int, list[int]] = {}
+        for job_id, total in totals.items():
+            if stored.get(job_id) != total:
+                groups.setdefault(total, []).append(job_id)
         for total, ids in groups.items():
             for start in range(0, len(ids), 5000):
                 Job.objects.filter(pk__in=ids[start:start + 5000]).update(match_score=total)

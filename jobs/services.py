@@ -19,7 +19,7 @@ from jobs.dedup import canonical_url
 from jobs.models import ClosedBy, Job, JobOrigin
 from jobs.salary import MAX_AMOUNT, parse_salary, reread_salary
 from jobs.sanitize import clean_html, html_to_text
-from jobs.scores import score_job
+from jobs.scores import lock_profile, score_job
 from jobs.seniority import text_level_of
 from jobs.skills import normalize_skills, read_posting
 from jobs.sources import SOURCES
@@ -107,7 +107,7 @@ def create_job(*, user, source: str = JobOrigin.MANUAL, **fields: Any) -> Job:
     posting later keeps it (``stack_edited``)."""
     job = Job(user=user, source=source, **fields)
     job.stack_edited = _skills_given(job)
-    fill_derived_fields(job, stack_given=job.stack_edited)
+    fill_derived_fields(job, stack_given=job.stack_edited, profile=lock_profile(user.pk))
     # Field validation only: the derived values above satisfy the check constraint, and the unique
     # external id is the database's to enforce (constraint checks would cost a query per job).
     job.full_clean(exclude=["user"], validate_constraints=False)
@@ -122,10 +122,11 @@ def create_jobs_in_bulk(*, user, rows: Sequence[tuple[str, dict[str, Any]]], bat
     must have passed the model's field validation already (the import's preview runs it per row), so the
     per-job ``full_clean`` is left out. Call inside a transaction."""
     jobs = []
+    profile = lock_profile(user.pk)
     for source, fields in rows:
         job = Job(user=user, source=source, **fields)
         job.stack_edited = _skills_given(job)
-        jobs.append(fill_derived_fields(job, stack_given=job.stack_edited))
+        jobs.append(fill_derived_fields(job, stack_given=job.stack_edited, profile=profile))
     Job.objects.bulk_create(jobs, batch_size=batch_size)
     if jobs:
         bump_data_version(user.pk)
@@ -145,7 +146,7 @@ def update_job(*, job: Job, **fields: Any) -> Job:
     for name, value in fields.items():
         setattr(job, name, value)
     # Lists the user never changed follow the posting: an edited description is read again.
-    fill_derived_fields(job, stack_given=job.stack_edited)
+    fill_derived_fields(job, stack_given=job.stack_edited, profile=lock_profile(job.user_id))
     job.save()
     bump_data_version(job.user_id)
     return job

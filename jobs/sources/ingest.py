@@ -40,7 +40,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_q.tasks import async_task
 
-from copilot.accounts.models import Profile
 from copilot.accounts.services import bump_data_version, get_profile, user_language
 from copilot.http import FetchError
 from jobs.alerts.services import record_run_alerts
@@ -48,6 +47,7 @@ from jobs.closing import forget_listing, record_listing
 from jobs.dedup import Deduplicator, normalize_title
 from jobs.locations import Location, location_match, parse_job_location, parse_preferences
 from jobs.models import IngestionRun, Job, JobType, RemoteOption, SalaryPeriod, SourceSubscription
+from jobs.scores import lock_profile
 from jobs.services import fill_derived_fields
 from jobs.sources import SOURCES, Posting, Source, SourceError, get_source
 
@@ -418,11 +418,12 @@ def store_postings(*, user_id: int, source: str, postings: Sequence[Posting], li
             known_ids.add(key)
         new.append(posting)
     if new and not dry_run:
-        profile = Profile.objects.filter(user_id=user_id).first() or Profile(user_id=user_id)  # scores, read once
-        jobs = [job_from_posting(p, user_id=user_id, source=source, profile=profile) for p in new]
-        for job in jobs:
-            job.subscription_id = subscription_id  # the followed board that listed it (jobs.closing)
-        Job.objects.bulk_create(jobs, batch_size=BULK_BATCH_SIZE, ignore_conflicts=True)
+        with transaction.atomic(savepoint=False):
+            profile = lock_profile(user_id)  # scores, read once (and no recomputation in between)
+            jobs = [job_from_posting(p, user_id=user_id, source=source, profile=profile) for p in new]
+            for job in jobs:
+                job.subscription_id = subscription_id  # the followed board that listed it (jobs.closing)
+            Job.objects.bulk_create(jobs, batch_size=BULK_BATCH_SIZE, ignore_conflicts=True)
     return StoreResult(new=new, duplicates=duplicates, over_limit=over_limit)
 
 
