@@ -58,10 +58,13 @@ class Profile(models.Model):
     remote_preference = models.CharField(_("remote preference"), max_length=10, choices=RemotePreference.choices,
                                          default=RemotePreference.ANY)
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
-    # "" follows the browser (Accept-Language); emails, which have no browser, then go out in LANGUAGE_CODE.
+    # "" follows the browser (Accept-Language); emails, which have no browser, then go out in the language
+    # the browser last asked for (browser_language), else LANGUAGE_CODE.
     language = models.CharField(_("language"), max_length=8, blank=True, choices=settings.LANGUAGES,
                                 help_text=_("Pages and emails in this language. Left on the browser's "
-                                            "language, emails are in English."))
+                                            "language, emails follow the language your browser last used here."))
+    browser_language = models.CharField(_("browser's language"), max_length=8, blank=True, editable=False,
+                                        choices=settings.LANGUAGES)
     morning_digest = models.BooleanField(_("morning brief"), default=True)
     morning_hour = models.PositiveSmallIntegerField(_("morning brief hour"), default=8,
                                                     validators=[MinValueValidator(0), MaxValueValidator(23)])

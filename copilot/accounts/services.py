@@ -27,9 +27,10 @@ def get_profile(user: User) -> Profile:
 
 def user_language(user: User) -> str:
     """The language of what is written for the user without a request to go by (mail, and the texts a
-    worker stores for the user's pages): the one picked in Settings, else the site's default
-    (``LANGUAGE_CODE``: there is no browser to ask)."""
-    return get_profile(user).language or settings.LANGUAGE_CODE
+    worker stores for the user's pages): the one picked in Settings, else the one their browser last
+    asked for (there is no browser to ask now), else the site's default (``LANGUAGE_CODE``)."""
+    profile = get_profile(user)
+    return profile.language or profile.browser_language or settings.LANGUAGE_CODE
 
 
 @transaction.atomic

@@ -44,7 +44,8 @@ class ProfileForm(forms.ModelForm):
         label=_("Language"),
         required=False,
         choices=[("", _("Your browser's language")), *settings.LANGUAGES],
-        help_text=_("Pages and emails in this language. With the browser's language, emails are in English."),
+        help_text=_("Pages and emails in this language. With the browser's language, emails follow the "
+                    "language your browser last used here."),
     )
 
     class Meta:

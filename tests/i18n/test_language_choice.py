@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from copilot.accounts.models import Profile
+from copilot.accounts.models import Profile, User
+from copilot.accounts.services import user_language
 from tests.factories import make_job
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +103,21 @@ def test_a_structured_salary_reads_in_the_users_language_and_a_written_one_as_po
     assert "€60,000 – €70,000 a year" in english and "From $52.50 an hour" in english
     assert "60.000\u00a0€ – 70.000\u00a0€ pro Jahr" in german and "Ab 52,50\u00a0$ pro Stunde" in german
     assert "Competitive, plus equity" in english and "Competitive, plus equity" in german
+
+
+def test_the_browsers_language_is_remembered_for_mail_once_a_session(alice_client, alice):
+    alice_client.get("/settings/", HTTP_ACCEPT_LANGUAGE="de")
+    assert Profile.objects.get(user=alice).browser_language == "de"
+    assert user_language(User.objects.get(pk=alice.pk)) == "de"
+    with CaptureQueriesContext(connection) as queries:
+        alice_client.get("/settings/", HTTP_ACCEPT_LANGUAGE="de")
+    assert not [q for q in queries.captured_queries if "accounts_profile" in q["sql"] and "UPDATE" in q["sql"]]
+    alice_client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")  # the browser switched
+    assert Profile.objects.get(user=alice).browser_language == "en"
+
+
+def test_a_language_picked_in_settings_leaves_the_browsers_alone(alice_client, alice):
+    Profile.objects.filter(user=alice).update(language="de")
+    alice_client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en")
+    assert Profile.objects.get(user=alice).browser_language == ""
+    assert user_language(User.objects.get(pk=alice.pk)) == "de"

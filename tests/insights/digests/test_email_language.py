@@ -70,3 +70,13 @@ def test_an_alert_mail_is_in_the_users_language():
     assert message.subject == "Neuer passender Job (91/100): Python Engineer bei Northwind"
     assert "Ein neuer Job aus Ihren Jobbörsen erreicht für Sie 91/100:" in message.body
     assert translation.get_language() == settings.LANGUAGE_CODE  # the override ended with the mail
+
+
+@pytest.mark.django_db
+def test_without_a_language_picked_the_brief_follows_the_browser_last_used(client):
+    user = brief_for("", "bruno")
+    client.force_login(user)
+    client.get("/dashboard/", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")  # browsing in German, nothing picked
+    send_due_digests(MORNING, kinds=["morning"])
+    message, html = sent_to(user)
+    assert message.subject.startswith("Morgen-Briefing: ") and 'lang="de"' in html
