@@ -323,8 +323,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Powerful browser features no page of this app uses, denied to every origin (copilot.middleware).
+# Only features Chromium knows: it logs an error in the console for each name it does not (ambient-light-sensor
+# and bluetooth were two).
 PERMISSIONS_POLICY = [
-    "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera", "display-capture",
+    "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
     "encrypted-media", "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort",
     "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
     "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",

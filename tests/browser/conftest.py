@@ -54,7 +54,9 @@ def page(chromium, live_server):
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.console_errors = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(f"{msg.text} @ {msg.location}"))
+    # Chromium reports a header it cannot read (an unknown Permissions-Policy feature) as a warning.
+    page.on("console", lambda msg: (msg.type == "error" or "header" in msg.text) and page.console_errors.append(
+        f"{msg.text} @ {msg.location}"))
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()
