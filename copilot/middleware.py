@@ -11,7 +11,6 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from copilot.accounts.models import Profile
 from copilot.accounts.services import get_profile
 from copilot.views import health
 
@@ -46,7 +45,6 @@ def remember_timezone(request, name: str) -> None:
 
 
 LANGUAGE_SESSION_KEY = "language"
-BROWSER_LANGUAGE_SESSION_KEY = "browser_language"
 
 
 class UserLanguageMiddleware:
@@ -65,10 +63,6 @@ class UserLanguageMiddleware:
             if code and translation.check_for_language(code):
                 translation.activate(code)
                 request.LANGUAGE_CODE = translation.get_language()
-            elif request.session.get(BROWSER_LANGUAGE_SESSION_KEY) != request.LANGUAGE_CODE:
-                # Following the browser: remember its language for mail (once a session, and on a change).
-                Profile.objects.filter(user=request.user).update(browser_language=request.LANGUAGE_CODE)
-                request.session[BROWSER_LANGUAGE_SESSION_KEY] = request.LANGUAGE_CODE
         return self.get_response(request)
 
 

@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.utils import translation
 
 from copilot.accounts.models import Profile, User
 
@@ -31,6 +32,15 @@ def user_language(user: User) -> str:
     asked for (there is no browser to ask now), else the site's default (``LANGUAGE_CODE``)."""
     profile = get_profile(user)
     return profile.language or profile.browser_language or settings.LANGUAGE_CODE
+
+
+def remember_browser_language(sender, request, user, **kwargs) -> None:
+    """At each sign-in, keep the browser's language (Accept-Language) for the mail of a user who left the
+    language on "Your browser's language" (:func:`user_language`)."""
+    if request is None or not hasattr(request, "META"):
+        return
+    code = translation.get_language_from_request(request)
+    Profile.objects.filter(user=user).exclude(browser_language=code).update(browser_language=code)
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from copilot.accounts.models import Profile, User
 from copilot.accounts.services import user_language
-from tests.factories import make_job
+from tests.factories import PASSWORD, make_job
 
 pytestmark = pytest.mark.django_db
 
@@ -105,19 +105,21 @@ def test_a_structured_salary_reads_in_the_users_language_and_a_written_one_as_po
     assert "Competitive, plus equity" in english and "Competitive, plus equity" in german
 
 
-def test_the_browsers_language_is_remembered_for_mail_once_a_session(alice_client, alice):
-    alice_client.get("/settings/", HTTP_ACCEPT_LANGUAGE="de")
+def test_the_browsers_language_is_remembered_for_mail_at_each_sign_in(client, alice):
+    sign_in = {"login": "alice", "password": PASSWORD}
+    assert client.post("/accounts/login/", sign_in, HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9").status_code == 302
     assert Profile.objects.get(user=alice).browser_language == "de"
     assert user_language(User.objects.get(pk=alice.pk)) == "de"
-    with CaptureQueriesContext(connection) as queries:
-        alice_client.get("/settings/", HTTP_ACCEPT_LANGUAGE="de")
-    assert not [q for q in queries.captured_queries if "accounts_profile" in q["sql"] and "UPDATE" in q["sql"]]
-    alice_client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")  # the browser switched
+    with CaptureQueriesContext(connection) as queries:  # pages read nothing more for it
+        client.get("/settings/", HTTP_ACCEPT_LANGUAGE="de")
+    assert not [q for q in queries.captured_queries if "UPDATE" in q["sql"] and "accounts_profile" in q["sql"]]
+    client.post("/accounts/logout/")
+    client.post("/accounts/login/", sign_in, HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")  # another browser
     assert Profile.objects.get(user=alice).browser_language == "en"
 
 
-def test_a_language_picked_in_settings_leaves_the_browsers_alone(alice_client, alice):
+def test_a_language_picked_in_settings_beats_the_browsers_for_mail(client, alice):
     Profile.objects.filter(user=alice).update(language="de")
-    alice_client.get("/settings/", HTTP_ACCEPT_LANGUAGE="en")
-    assert Profile.objects.get(user=alice).browser_language == ""
+    client.post("/accounts/login/", {"login": "alice", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="en")
+    assert Profile.objects.get(user=alice).browser_language == "en"
     assert user_language(User.objects.get(pk=alice.pk)) == "de"

@@ -10,7 +10,7 @@ from django.utils import translation
 from insights.digests.sending import send_due_digests
 from jobs.alerts.mail import build_message
 from jobs.models import JobAlert
-from tests.factories import make_job, make_user
+from tests.factories import PASSWORD, make_job, make_user
 
 from .helpers import job_at, outbox, utc
 
@@ -75,8 +75,8 @@ def test_an_alert_mail_is_in_the_users_language():
 @pytest.mark.django_db
 def test_without_a_language_picked_the_brief_follows_the_browser_last_used(client):
     user = brief_for("", "bruno")
-    client.force_login(user)
-    client.get("/dashboard/", HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")  # browsing in German, nothing picked
+    # Signed in from a German browser, no language picked in Settings.
+    client.post("/accounts/login/", {"login": "bruno", "password": PASSWORD}, HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9")
     send_due_digests(MORNING, kinds=["morning"])
     message, html = sent_to(user)
     assert message.subject.startswith("Morgen-Briefing: ") and 'lang="de"' in html
