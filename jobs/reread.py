@@ -56,29 +56,33 @@ def reread_jobs(jobs: QuerySet[Job], *, batch_size: int = DEFAULT_BATCH, dry_run
     started = time.monotonic()
     affected: set[int] = set()
     last_pk = 0
-    profiles: dict[int, Profile] = {}  # one read per user, for the stored match score
     with batched_bumps():
         while True:
-            batch = list(jobs.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
-            if not batch:
-                break
-            last_pk = batch[-1].pk
-            changed_jobs: list[Job] = []
-            fields: set[str] = set()
-            batch_users: set[int] = set()
-            for job in batch:
-                if job.user_id not in profiles:
-                    profiles[job.user_id] = Profile.objects.filter(user_id=job.user_id).first() or Profile()
-                changed = reread_job(job, profiles[job.user_id])
-                if changed:
-                    changed_jobs.append(job)
-                    fields.update(changed)
-                    # What the user sees changed, not only the stamp (a new score alone is the rules' doing).
-                    if set(changed) - {"derived_version", "match_score"}:
-                        batch_users.add(job.user_id)
-            if changed_jobs and not dry_run:
-                with transaction.atomic():
+            with transaction.atomic():
+                # The batch's owners' profiles are locked first and the batch read again under the locks
+                # (jobs.scores.lock_profile): an edit or a profile change made meanwhile is either seen or
+                # waits, so a re-read never writes fields or a score from what the user has since changed.
+                found = list(jobs.filter(pk__gt=last_pk).order_by("pk").values_list("pk", "user_id")[:batch_size])
+                if not found:
+                    break
+                profiles = {profile.user_id: profile for profile in Profile.objects.select_for_update().filter(
+                    user_id__in=sorted({user_id for _, user_id in found})).order_by("user_id")}
+                batch = list(Job.objects.filter(pk__in=[pk for pk, _ in found]).order_by("pk"))
+                last_pk = found[-1][0]
+                changed_jobs: list[Job] = []
+                fields: set[str] = set()
+                batch_users: set[int] = set()
+                for job in batch:
+                    changed = reread_job(job, profiles.get(job.user_id) or Profile(user_id=job.user_id))
+                    if changed:
+                        changed_jobs.append(job)
+                        fields.update(changed)
+                        # What the user sees changed, not only the stamp (a new score alone is the rules' doing).
+                        if set(changed) - {"derived_version", "match_score"}:
+                            batch_users.add(job.user_id)
+                if changed_jobs and not dry_run:
                     Job.objects.bulk_update(changed_jobs, sorted(fields), batch_size=batch_size)
+            if changed_jobs and not dry_run:
                 for user_id in batch_users - affected:
                     bump_data_version(user_id)  # batched_bumps: applied once per user when the run ends
             affected |= batch_users

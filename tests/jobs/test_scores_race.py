@@ -12,7 +12,7 @@ from django.db import connections
 from django.db.models import F
 
 from copilot.accounts.models import Profile
-from jobs import scores
+from jobs import reread, scores
 from jobs.matching import job_total
 from jobs.models import Job
 from jobs.services import update_job
@@ -109,3 +109,31 @@ def test_jobs_a_board_adds_while_the_profile_changes_get_the_new_profiles_score(
     added = Job.objects.get(user=alice, external_id="r-1")
     assert added.match_score == explained(added)
     assert Profile.objects.get(user=alice).skills == ["Rust", "Django"]
+
+
+def test_a_job_edited_while_jobs_are_re_read_keeps_its_edit_and_its_score(alice, monkeypatch):
+    job = make_job(alice, title="Engineer", description_html="<p>We write COBOL.</p>", location="Tokyo")
+    Job.objects.filter(pk=job.pk).update(derived_version=0, tech_stack=["Fortran"])  # stored by older rules
+    started, release = threading.Event(), threading.Event()
+    original = reread.reread_job
+
+    def read_then_wait(*args, **kwargs):
+        changed = original(*args, **kwargs)
+        started.set()
+        release.wait(10)
+        return changed
+
+    monkeypatch.setattr(reread, "reread_job", read_then_wait)
+    worker, worker_errors = in_thread(lambda: reread.reread_jobs(reread.jobs_to_reread(user_id=alice.pk)))
+    assert started.wait(10)
+    edit, edit_errors = in_thread(lambda: update_job(job=Job.objects.get(pk=job.pk),
+                                                     description_html="<p>Python, Django and PostgreSQL.</p>",
+                                                     location="Berlin, Germany"))
+    time.sleep(0.5)  # the edit waits for the re-read's lock (without it, it would commit now)
+    release.set()
+    for thread in (worker, edit):
+        thread.join(20)
+    assert not worker_errors and not edit_errors, (worker_errors, edit_errors)
+    stored = Job.objects.get(pk=job.pk)
+    assert "Django" in stored.description_text and "Django" in stored.tech_stack and "COBOL" not in stored.tech_stack
+    assert stored.match_score == explained(stored)
