@@ -44,18 +44,24 @@ def in_thread(target) -> tuple[threading.Thread, list[BaseException]]:
     return thread, errors
 
 
+def pause_after(monkeypatch, module, name: str) -> tuple[threading.Event, threading.Event]:
+    """Make ``module.name`` stop after it ran, until released: (it has run, release)."""
+    has_run, release = threading.Event(), threading.Event()
+    original = getattr(module, name)
+
+    def run_then_wait(*args, **kwargs):
+        result = original(*args, **kwargs)
+        has_run.set()
+        release.wait(10)
+        return result
+
+    monkeypatch.setattr(module, name, run_then_wait)
+    return has_run, release
+
+
 def recomputation_paused_after_reading(monkeypatch, user_id: int):
     """Start rescore_user in a thread that stops once it has read the jobs, until released."""
-    has_read, release = threading.Event(), threading.Event()
-    original = scores.queryset_totals
-
-    def read_then_wait(*args, **kwargs):
-        totals = original(*args, **kwargs)
-        has_read.set()
-        release.wait(10)
-        return totals
-
-    monkeypatch.setattr(scores, "queryset_totals", read_then_wait)
+    has_read, release = pause_after(monkeypatch, scores, "queryset_totals")
     thread, errors = in_thread(lambda: scores.rescore_user(user_id))
     assert has_read.wait(10)
     return thread, errors, release
@@ -81,16 +87,7 @@ def test_a_job_edited_during_a_recomputation_keeps_the_score_of_its_new_fields(a
 
 def test_jobs_a_board_adds_while_the_profile_changes_get_the_new_profiles_score(alice, monkeypatch):
     make_job(alice, title="Engineer", tech_stack=["Go"])
-    scored, release = threading.Event(), threading.Event()
-    original = ingest.job_from_posting
-
-    def score_then_wait(*args, **kwargs):
-        job = original(*args, **kwargs)  # scored with the profile the run read
-        scored.set()
-        release.wait(10)
-        return job
-
-    monkeypatch.setattr(ingest, "job_from_posting", score_then_wait)
+    scored, release = pause_after(monkeypatch, ingest, "job_from_posting")  # scored with the profile it read
     posting = Posting(source="greenhouse", external_id="r-1", title="Backend Engineer", company="Globex",
                       location="Berlin, Germany", tech_stack=("Rust", "Django"))
     board, board_errors = in_thread(lambda: store_postings(user_id=alice.pk, source="greenhouse", postings=[posting]))
@@ -114,16 +111,7 @@ def test_jobs_a_board_adds_while_the_profile_changes_get_the_new_profiles_score(
 def test_a_job_edited_while_jobs_are_re_read_keeps_its_edit_and_its_score(alice, monkeypatch):
     job = make_job(alice, title="Engineer", description_html="<p>We write COBOL.</p>", location="Tokyo")
     Job.objects.filter(pk=job.pk).update(derived_version=0, tech_stack=["Fortran"])  # stored by older rules
-    started, release = threading.Event(), threading.Event()
-    original = reread.reread_job
-
-    def read_then_wait(*args, **kwargs):
-        changed = original(*args, **kwargs)
-        started.set()
-        release.wait(10)
-        return changed
-
-    monkeypatch.setattr(reread, "reread_job", read_then_wait)
+    started, release = pause_after(monkeypatch, reread, "reread_job")
     worker, worker_errors = in_thread(lambda: reread.reread_jobs(reread.jobs_to_reread(user_id=alice.pk)))
     assert started.wait(10)
     edit, edit_errors = in_thread(lambda: update_job(job=Job.objects.get(pk=job.pk),
