@@ -50,7 +50,7 @@ def test_pages_sent_from_the_cache_run_their_scripts(page, monkeypatch):
     replay = pagecache._replay
     monkeypatch.setattr(pagecache, "_replay", lambda request, *stored: replayed.append(request.path) or replay(
         request, *stored))
-    user, _ = seed_demo()
+    seed_demo()
     log_in(page, DEMO_USERNAME, DEMO_PASSWORD)
     paths = ["/dashboard/", "/jobs/", "/applications/", "/insights/analytics/"]
     for path in paths * 2:
