@@ -184,3 +184,13 @@ def test_a_broken_table_fails_the_system_check(tmp_path, settings):
         settings.SALARY_RATES_FILE = ""
         load_table.cache_clear()
     assert check_rates_file(None) == []
+
+
+def test_the_coverage_sentence_reads_right_in_german_for_one_job_and_for_many(alice, alice_client):
+    Profile.objects.filter(user=alice).update(language="de")
+    make_job(alice, title="Engineer", salary_text="€60,000 – €70,000")
+    page = alice_client.get("/insights/salaries/").content.decode()
+    assert "Von Ihrem <strong>1</strong> Job gibt <strong>1</strong> ein hier gezähltes Gehalt an." in page
+    make_job(alice, title="Designer", salary_text="€50,000")
+    page = alice_client.get("/insights/salaries/").content.decode()
+    assert "Von Ihren <strong>2</strong> Jobs geben <strong>2</strong> ein hier gezähltes Gehalt an." in page
