@@ -16,7 +16,8 @@ input a main page is rendered from besides its database rows:
 Rows written by another process are covered the same way (the worker bumps the version when a run adds
 jobs), and ``PAGE_CACHE_SECONDS`` bounds what a write that forgets to bump could leave on screen.
 Not kept: htmx fragments, pages with a message to show, anything but a plain 200, requests that start
-a new CSRF cookie. The CSP nonce is per request: the stored one is replaced by the request's own.
+a new CSRF cookie. The CSP nonce is per request: the stored one is replaced by the request's own; the
+CSRF cookie is sent again as a render sends it.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ def _keepable(request: HttpRequest, response: HttpResponse, secret: str) -> bool
 
 
 def _replay(request: HttpRequest, content: bytes, content_type: str, nonce: str) -> HttpResponse:
+    # As rendering the page's tokens would (django.middleware.csrf.get_token): send the cookie again, so
+    # its expiry is renewed by every page view, kept or rendered.
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
     current = getattr(request, "_csp_nonce", None)
     if nonce and current is not None:
         # Reading the request's nonce makes the CSP middleware put it in this response's header.

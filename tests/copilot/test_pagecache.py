@@ -100,6 +100,14 @@ def test_a_page_from_the_cache_carries_tokens_its_own_browser_can_post(alice, al
     assert second.post("/accounts/logout/", {"csrfmiddlewaretoken": token}).status_code == 302
 
 
+def test_a_page_from_the_cache_renews_the_csrf_cookie_as_a_render_does(alice, alice_client):
+    warm(alice_client, "/jobs/")
+    secret = alice_client.cookies["csrftoken"].value
+    kept = alice_client.get("/jobs/")
+    assert not rendered(kept)
+    assert kept.cookies["csrftoken"].value == secret and kept.cookies["csrftoken"]["max-age"]
+
+
 def test_the_csp_nonce_is_the_requests_own(alice, alice_client):
     warm(alice_client, "/applications/")
     first, second = alice_client.get("/applications/"), alice_client.get("/applications/")
