@@ -11,8 +11,9 @@ run, asked for with the same signed-in cookie as the pages (the issue's 1,026 re
 the user are read, the view does nothing) and, for reference, without one. Target: every page at 0.40 or
 more of the signed-in trivial view. Pages seen again are served from the rendered-page cache
 (``copilot.pagecache``); ``--no-page-cache`` renders every request, which is what the first view after a
-change costs. The load generator shares the machine with the server and the database, as does anything
-else running. Every wrk run is bounded by ``--seconds``.
+change costs; ``--redis URL`` runs with Redis as production does (caches and sessions). The load generator
+shares the machine with the server and the database, as does anything else running. Every wrk run is
+bounded by ``--seconds``.
 """
 
 from __future__ import annotations
@@ -132,6 +133,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=10_000)
     parser.add_argument("--applications", type=int, default=1_000)
     parser.add_argument("--no-page-cache", action="store_true", help="render every request (PAGE_CACHE_SECONDS=0)")
+    parser.add_argument("--redis", metavar="URL", default="",
+                        help="run as production with Redis (caches, sessions): e.g. redis://127.0.0.1:6379/14, "
+                             "a database number of its own (emptied first)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
@@ -143,6 +147,11 @@ def main() -> int:
     environment = env(port)
     if args.no_page_cache:
         environment["PAGE_CACHE_SECONDS"] = "0"
+    if args.redis:
+        import redis
+
+        redis.Redis.from_url(args.redis).flushdb()
+        environment["REDIS_URL"] = args.redis
     subprocess.run(["psql", PG, "-qc", f"CREATE DATABASE {DB_NAME}"], check=True)
     server = None
     try:
@@ -199,7 +208,7 @@ def main() -> int:
         print(f"gunicorn -w 2 (sync) on {HOST}:{port}, PostgreSQL, wrk -t2 -c20 -d{args.seconds:.0f}s after "
               f"{args.warmup:.0f} s of warm-up; {os.cpu_count()} CPU cores shared by server, database, wrk and "
               f"anything else running (load average before: {os.getloadavg()[0]:.1f}); rendered-page cache "
-              f"{'off' if args.no_page_cache else 'on'}\n")
+              f"{'off' if args.no_page_cache else 'on'}; {'Redis' if args.redis else 'no Redis'}\n")
         print(f"{'page':30s} {'req/s':>8s} {'p50 ms':>8s} {'p95 ms':>8s} {'ratio':>6s} {'no cookie':>9s}  errors")
         floor = bare = 0.0
         failures = 0

@@ -161,6 +161,11 @@ else:
                   "OPTIONS": {"MAX_ENTRIES": PAGE_CACHE_ENTRIES}},
     }
 
+# With Redis, a signed-in request reads its session from Redis (written to both: cached_db), not from the
+# database: one query less on every page. The database copy outlives a Redis restart.
+SESSION_ENGINE = ("django.contrib.sessions.backends.cached_db" if REDIS_URL
+                  else "django.contrib.sessions.backends.db")
+
 # --- Accounts -----------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -60,13 +60,18 @@ def test_redis_url_makes_redis_the_cache_and_the_task_broker():
     except OSError:
         pytest.skip("no Redis on 127.0.0.1:6379")
     script = (
-        "from django.conf import settings; from django.core.cache import cache; "
-        "cache.set('copilot-probe', 42, 5); "
-        "print(settings.Q_CLUSTER.get('redis'), 'orm' in settings.Q_CLUSTER, cache.get('copilot-probe'))"
+        "from django.conf import settings; from django.core.cache import cache, caches; "
+        "cache.set('copilot-probe', 42, 5); caches['pages'].set('copilot-probe', 43, 5); "
+        "print(settings.Q_CLUSTER.get('redis'), 'orm' in settings.Q_CLUSTER, cache.get('copilot-probe'), "
+        "caches['pages'].get('copilot-probe'), settings.SESSION_ENGINE)"
     )
     result = run_manage("shell", "-c", script, DEBUG="1", REDIS_URL="redis://127.0.0.1:6379/15")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-3:] == ["redis://127.0.0.1:6379/15", "False", "42"]
+    assert result.stdout.split()[-5:] == ["redis://127.0.0.1:6379/15", "False", "42", "43",
+                                          "django.contrib.sessions.backends.cached_db"]
+    without = run_manage("shell", "-c", "from django.conf import settings; print(settings.SESSION_ENGINE)",
+                         DEBUG="1", REDIS_URL="")
+    assert without.stdout.split()[-1] == "django.contrib.sessions.backends.db"
 
 
 def test_trusted_proxy_count_sets_how_the_login_limits_find_the_client():
