@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import QuerySet
 
-from copilot.accounts.models import Profile
 from copilot.accounts.services import batched_bumps, bump_data_version
 from jobs.models import Job
+from jobs.scores import lock_profiles
 from jobs.services import DERIVED_VERSION, reread_job
 
 DEFAULT_BATCH = 500
@@ -60,20 +60,19 @@ def reread_jobs(jobs: QuerySet[Job], *, batch_size: int = DEFAULT_BATCH, dry_run
         while True:
             with transaction.atomic():
                 # The batch's owners' profiles are locked first and the batch read again under the locks
-                # (jobs.scores.lock_profile): an edit or a profile change made meanwhile is either seen or
+                # (jobs.scores.lock_profiles): an edit or a profile change made meanwhile is either seen or
                 # waits, so a re-read never writes fields or a score from what the user has since changed.
                 found = list(jobs.filter(pk__gt=last_pk).order_by("pk").values_list("pk", "user_id")[:batch_size])
                 if not found:
                     break
-                profiles = {profile.user_id: profile for profile in Profile.objects.select_for_update().filter(
-                    user_id__in=sorted({user_id for _, user_id in found})).order_by("user_id")}
+                profiles = lock_profiles(user_id for _, user_id in found)
                 batch = list(Job.objects.filter(pk__in=[pk for pk, _ in found]).order_by("pk"))
                 last_pk = found[-1][0]
                 changed_jobs: list[Job] = []
                 fields: set[str] = set()
                 batch_users: set[int] = set()
                 for job in batch:
-                    changed = reread_job(job, profiles.get(job.user_id) or Profile(user_id=job.user_id))
+                    changed = reread_job(job, profiles[job.user_id])
                     if changed:
                         changed_jobs.append(job)
                         fields.update(changed)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -67,11 +68,18 @@ def profile_for(job: Job) -> Any:
     return Profile.objects.filter(user_id=job.user_id).first() or Profile(user_id=job.user_id)
 
 
+def lock_profiles(user_ids: Iterable[int]) -> dict[int, Profile]:
+    """The users' profiles by user id, their rows locked until the caller's transaction ends (``SELECT … FOR
+    UPDATE`` on PostgreSQL, in user order so two lockers never wait on each other; SQLite's transactions
+    already take the write lock when they begin). A user without a profile gets an unsaved, empty one."""
+    ids = sorted(set(user_ids))
+    locked = {p.user_id: p for p in Profile.objects.select_for_update().filter(user_id__in=ids).order_by("user_id")}
+    return {user_id: locked.get(user_id) or Profile(user_id=user_id) for user_id in ids}
+
+
 def lock_profile(user_id: int) -> Profile:
-    """The user's profile, its row locked until the caller's transaction ends (``SELECT … FOR UPDATE`` on
-    PostgreSQL; SQLite's transactions already take the write lock when they begin). Unsaved and empty for
-    a user without one."""
-    return Profile.objects.select_for_update().filter(user_id=user_id).first() or Profile(user_id=user_id)
+    """:func:`lock_profiles` for one user."""
+    return lock_profiles([user_id])[user_id]
 
 
 def score_job(job: Job, profile: Any = None) -> int:
