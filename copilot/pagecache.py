@@ -43,7 +43,7 @@ _BUILD_SUFFIXES = {".py", ".html", ".txt", ".po", ".css", ".js", ".svg"}
 
 @functools.cache
 def build_id() -> str:
-    """A digest of the code, templates and translations this process renders with (read once)."""
+    """A digest of the code, templates, translations and static files this process renders with (read once)."""
     digest = hashlib.sha256()
     base = Path(settings.BASE_DIR)
     for folder in _BUILD_SOURCES:

@@ -37,7 +37,7 @@ def user_language(user: User) -> str:
 def remember_browser_language(sender, request, user, **kwargs) -> None:
     """At each sign-in, keep the browser's language (Accept-Language) for the mail of a user who left the
     language on "Your browser's language" (:func:`user_language`)."""
-    if request is None or not hasattr(request, "META"):
+    if request is None:
         return
     code = translation.get_language_from_request(request)
     Profile.objects.filter(user=user).exclude(browser_language=code).update(browser_language=code)
